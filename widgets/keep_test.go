@@ -1,0 +1,3 @@
+package widgets
+
+import _ "fyne.io/fyne/v2/test"
