@@ -1,0 +1,120 @@
+package storage
+
+import (
+	"fmt"
+	"os"
+	"time"
+)
+
+// initialise writes the schema and project metadata into a new file.
+func (p *Project) initialise(name string) error {
+	if name == "" {
+		name = "Saywho project"
+	}
+	if err := p.migrate(0); err != nil {
+		return err
+	}
+	info := ProjectInfo{ID: NewID(), Name: name, Created: now()}
+	err := p.write("Create project", func(q querier) error {
+		for k, v := range map[string]string{"project_id": info.ID, "name": info.Name, "created": fmtTime(info.Created)} {
+			if _, err := q.ExecContext(bg, "INSERT INTO meta(key, value) VALUES (?, ?)", k, v); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	p.info = info
+	return nil
+}
+
+// migrate brings the schema from version `from` to SchemaVersion, one
+// migration per transaction. An existing project is first copied to
+// PATH.vN.bak with VACUUM INTO.
+func (p *Project) migrate(from int) error {
+	if from > 0 {
+		backup := fmt.Sprintf("%s.v%d.%s.bak", p.path, from, time.Now().UTC().Format("20060102T150405"))
+		if err := p.Backup(backup); err != nil {
+			return fmt.Errorf("backup before upgrading the project failed, nothing was changed: %w", err)
+		}
+	}
+	for v := from; v < SchemaVersion; v++ {
+		tx, err := p.wconn.BeginTx(bg, nil)
+		if err != nil {
+			return classify(p.path, err)
+		}
+		if v == 0 {
+			if _, err := tx.Exec(fmt.Sprintf("PRAGMA application_id = %d", ApplicationID)); err != nil {
+				tx.Rollback()
+				return err
+			}
+		}
+		if _, err := tx.Exec(migrations[v]); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("upgrading the project to schema %d: %w", v+1, err)
+		}
+		if _, err := tx.Exec(fmt.Sprintf("PRAGMA user_version = %d", v+1)); err != nil {
+			tx.Rollback()
+			return err
+		}
+		if err := tx.Commit(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// loadInfo reads the project metadata.
+func (p *Project) loadInfo() error {
+	rows, err := p.db.Query("SELECT key, value FROM meta")
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	m := map[string]string{}
+	for rows.Next() {
+		var k, v string
+		if err := rows.Scan(&k, &v); err != nil {
+			return err
+		}
+		m[k] = v
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if m["project_id"] == "" {
+		return fmt.Errorf("project metadata missing")
+	}
+	p.info = ProjectInfo{ID: m["project_id"], Name: m["name"], Created: parseTime(m["created"])}
+	return nil
+}
+
+// Rename changes the project's display name.
+func (p *Project) Rename(name string) error {
+	if name == "" {
+		return fmt.Errorf("project name: %w: empty", ErrInvalid)
+	}
+	err := p.write("Rename project", func(q querier) error {
+		_, err := q.ExecContext(bg, "UPDATE meta SET value = ? WHERE key = 'name'", name)
+		return err
+	})
+	if err == nil {
+		p.info.Name = name
+	}
+	return err
+}
+
+// Backup writes a consistent copy of the project to dest with VACUUM INTO.
+// dest must not exist.
+func (p *Project) Backup(dest string) error {
+	if _, err := os.Stat(dest); err == nil {
+		return fmt.Errorf("backup %s: %w", dest, ErrExists)
+	}
+	_, err := p.db.Exec("VACUUM INTO ?", dest)
+	if err != nil {
+		return fmt.Errorf("backup to %s: %w", dest, err)
+	}
+	return nil
+}

@@ -1,0 +1,266 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"github.com/saywho-app/saywho/storage/textutil"
+	_ "modernc.org/sqlite" // the pure-Go SQLite driver, registered as "sqlite"
+)
+
+// Extension is the file extension of Saywho projects.
+const Extension = ".saywho"
+
+// Project is an open Saywho project file. Its methods are safe for use by
+// several goroutines; every method that changes data runs in one immediate
+// transaction that is committed before it returns.
+type Project struct {
+	path     string
+	db       *sql.DB
+	readOnly bool
+	info     ProjectInfo
+
+	mu      sync.Mutex // serialises write transactions in this process
+	wconn   *sql.Conn  // the one connection that writes; reads use the pool
+	history *history   // undo/redo, nil until EnableUndo
+
+	textMu sync.Mutex
+	texts  map[string]*textutil.Index // document id -> its immutable text
+}
+
+// OpenOptions changes how Open treats a file.
+type OpenOptions struct {
+	// ReadOnly opens the project without write access even if the file is
+	// writable.
+	ReadOnly bool
+}
+
+// writable reports whether the current process may write path; a variable
+// so tests can simulate read-only files even when running as root.
+var writable = func(path string) bool {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return false
+	}
+	f.Close()
+	dir := filepath.Dir(path)
+	probe, err := os.CreateTemp(dir, ".saywho-probe-*")
+	if err != nil {
+		return false // SQLite needs to create -wal and -shm files beside it
+	}
+	probe.Close()
+	os.Remove(probe.Name())
+	return true
+}
+
+func dsn(path string, readOnly bool) string {
+	q := url.Values{}
+	q.Add("_pragma", "foreign_keys(1)")
+	q.Add("_pragma", "busy_timeout(5000)")
+	if readOnly {
+		q.Set("mode", "ro")
+	} else {
+		q.Add("_pragma", "journal_mode(WAL)")
+		q.Add("_pragma", "synchronous(FULL)")
+		q.Set("_txlock", "immediate")
+	}
+	u := url.URL{Scheme: "file", OmitHost: true, Path: path, RawQuery: q.Encode()}
+	return u.String()
+}
+
+// Create makes a new, empty project file at path. It fails if the file
+// exists.
+func Create(path, name string) (*Project, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, err
+	}
+	f, err := os.OpenFile(abs, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		if errors.Is(err, os.ErrExist) {
+			return nil, fmt.Errorf("cannot create %s: %w", path, ErrExists)
+		}
+		return nil, fmt.Errorf("cannot create project: %w", err)
+	}
+	f.Close()
+	p, err := openDB(abs, false)
+	if err == nil {
+		err = p.initialise(name)
+	}
+	if err != nil {
+		if p != nil {
+			p.Close()
+		}
+		os.Remove(abs)
+		os.Remove(abs + "-wal")
+		os.Remove(abs + "-shm")
+		return nil, err
+	}
+	return p, nil
+}
+
+// Open opens an existing project. Files that are not Saywho projects, are
+// damaged, or come from a newer schema version are refused before SQLite
+// touches them. A file the process may not write is opened read-only (see
+// ReadOnly). An older schema is migrated after a backup copy is written
+// beside the file.
+func Open(path string, opts OpenOptions) (*Project, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, err
+	}
+	h, err := readHeader(abs)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, fmt.Errorf("no project at %s", path)
+		}
+		return nil, err
+	}
+	if err := checkHeader(path, h); err != nil {
+		return nil, err
+	}
+	ro := opts.ReadOnly || !writable(abs)
+	if ro && h.userVersion < SchemaVersion {
+		return nil, fmt.Errorf("%s needs an upgrade to schema %d but is read-only: %w", path, SchemaVersion, ErrReadOnly)
+	}
+	p, err := openDB(abs, ro)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.verify(); err != nil {
+		p.Close()
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if h.userVersion < SchemaVersion {
+		if err := p.migrate(h.userVersion); err != nil {
+			p.Close()
+			return nil, err
+		}
+	}
+	if err := p.loadInfo(); err != nil {
+		p.Close()
+		return nil, fmt.Errorf("%s: %w: %v", path, ErrCorrupt, err)
+	}
+	return p, nil
+}
+
+func openDB(abs string, readOnly bool) (*Project, error) {
+	db, err := sql.Open("sqlite", dsn(abs, readOnly))
+	if err != nil {
+		return nil, err
+	}
+	db.SetMaxOpenConns(4)
+	if err := db.Ping(); err != nil {
+		db.Close()
+		return nil, classify(abs, err)
+	}
+	p := &Project{path: abs, db: db, readOnly: readOnly, texts: map[string]*textutil.Index{}}
+	if !readOnly {
+		if p.wconn, err = db.Conn(bg); err != nil {
+			db.Close()
+			return nil, classify(abs, err)
+		}
+	}
+	return p, nil
+}
+
+// classify turns SQLite errors met while opening into the package's errors.
+func classify(path string, err error) error {
+	msg := err.Error()
+	switch {
+	case strings.Contains(msg, "malformed"), strings.Contains(msg, "not a database"), strings.Contains(msg, "corrupt"):
+		return fmt.Errorf("%s: %w (%v)", path, ErrCorrupt, err)
+	case strings.Contains(msg, "locked"), strings.Contains(msg, "busy"):
+		return fmt.Errorf("%s: %w (%v)", path, ErrInUse, err)
+	}
+	return fmt.Errorf("%s: %w", path, err)
+}
+
+// verify runs SQLite's quick check, so that a damaged file is refused at
+// open time rather than at the first query that reaches the damage.
+func (p *Project) verify() error {
+	rows, err := p.db.Query("PRAGMA quick_check")
+	if err != nil {
+		return classify(p.path, err)
+	}
+	defer rows.Close()
+	var problems []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			return classify(p.path, err)
+		}
+		if s != "ok" {
+			problems = append(problems, s)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return classify(p.path, err)
+	}
+	if len(problems) > 0 {
+		return fmt.Errorf("%w: %s", ErrCorrupt, strings.Join(problems[:min(len(problems), 3)], "; "))
+	}
+	return nil
+}
+
+// Path returns the project file's absolute path.
+func (p *Project) Path() string { return p.path }
+
+// ReadOnly reports whether the project was opened without write access.
+func (p *Project) ReadOnly() bool { return p.readOnly }
+
+// Info returns the project's id, name and creation time.
+func (p *Project) Info() ProjectInfo { return p.info }
+
+// Close closes the project file.
+func (p *Project) Close() error {
+	if p.wconn != nil {
+		p.wconn.Close()
+	}
+	return p.db.Close()
+}
+
+// DB exposes the underlying database for read-only inspection in tests and
+// diagnostics. Callers must not write through it.
+func (p *Project) DB() *sql.DB { return p.db }
+
+// querier is what both *sql.DB and *sql.Tx offer.
+type querier interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// write runs fn in one immediate transaction on the writing connection and
+// commits it before returning: one user action, one transaction. label
+// names the action for undo ("Add quote").
+func (p *Project) write(label string, fn func(q querier) error) error {
+	if p.readOnly {
+		return fmt.Errorf("cannot %s: %w", strings.ToLower(label), ErrReadOnly)
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	mark := p.history.mark(bg, p.wconn)
+	tx, err := p.wconn.BeginTx(bg, nil)
+	if err != nil {
+		return classify(p.path, err)
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return classify(p.path, err)
+	}
+	p.history.record(bg, p.wconn, label, mark)
+	return nil
+}
+
+var bg = context.Background()

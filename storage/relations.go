@@ -1,0 +1,175 @@
+package storage
+
+import (
+	"database/sql"
+	"errors"
+	"fmt"
+)
+
+// relationRule says which source kind and which targets a relation type
+// allows. Target "speaker" means a registry speaker.
+type relationRule struct {
+	source  Kind
+	targets []Kind
+	speaker bool
+}
+
+var relationRules = map[RelationType]relationRule{
+	RelSaidBy:    {source: KindQuote, targets: []Kind{KindSpeakerMention}, speaker: true},
+	RelClaimedBy: {source: KindClaim, targets: []Kind{KindSpeakerMention}, speaker: true},
+	RelCueOf:     {source: KindCue, targets: []Kind{KindQuote}},
+	RelStatedIn:  {source: KindClaim, targets: []Kind{KindQuote}},
+}
+
+// RelationTypes lists the legal relation types.
+var RelationTypes = []RelationType{RelSaidBy, RelClaimedBy, RelCueOf, RelStatedIn}
+
+// CheckRelation reports an error unless a relation of type t may go from an
+// annotation of kind src to an annotation of kind dst (dst "" with
+// toSpeaker true means a registry speaker).
+func CheckRelation(t RelationType, src, dst Kind, toSpeaker bool) error {
+	rule, ok := relationRules[t]
+	if !ok {
+		return fmt.Errorf("relation type %q: %w", t, ErrInvalid)
+	}
+	if src != rule.source {
+		return fmt.Errorf("%s must start at a %s, not a %s: %w", t, kindLabel(rule.source), kindLabel(src), ErrInvalid)
+	}
+	if toSpeaker {
+		if !rule.speaker {
+			return fmt.Errorf("%s cannot point to a speaker: %w", t, ErrInvalid)
+		}
+		return nil
+	}
+	for _, k := range rule.targets {
+		if k == dst {
+			return nil
+		}
+	}
+	return fmt.Errorf("%s cannot point to a %s: %w", t, kindLabel(dst), ErrInvalid)
+}
+
+// Link stores a relation after checking that its type allows the pair. The
+// id, created time are filled in when empty. Linking a quote or claim that
+// already has a said_by/claimed_by link replaces that link: a quote has
+// one speaker.
+func (p *Project) Link(r Relation) (Relation, error) {
+	err := p.write("Link "+string(r.Type), func(q querier) error {
+		var err error
+		r, err = addRelation(q, r, true)
+		return err
+	})
+	return r, err
+}
+
+func addRelation(q querier, r Relation, replace bool) (Relation, error) {
+	src, err := getAnnotation(q, r.SourceID)
+	if err != nil {
+		return r, err
+	}
+	var dstKind Kind
+	if (r.TargetID == "") == (r.TargetSpeakerID == "") {
+		return r, fmt.Errorf("relation: %w: give exactly one of a target annotation and a target speaker", ErrInvalid)
+	}
+	if r.TargetID != "" {
+		dst, err := getAnnotation(q, r.TargetID)
+		if err != nil {
+			return r, err
+		}
+		if dst.DocumentID != src.DocumentID {
+			return r, fmt.Errorf("relation: %w: both ends must be in the same document", ErrInvalid)
+		}
+		dstKind = dst.Kind
+	}
+	if err := CheckRelation(r.Type, src.Kind, dstKind, r.TargetSpeakerID != ""); err != nil {
+		return r, err
+	}
+	if r.ID == "" {
+		r.ID = NewID()
+	}
+	if r.Created.IsZero() {
+		r.Created = now()
+	}
+	if r.AnnotatorID == "" {
+		r.AnnotatorID = src.AnnotatorID
+	}
+	if replace && (r.Type == RelSaidBy || r.Type == RelClaimedBy) {
+		if _, err := q.ExecContext(bg, "DELETE FROM relations WHERE source_id = ? AND type = ?", r.SourceID, string(r.Type)); err != nil {
+			return r, err
+		}
+	}
+	_, err = q.ExecContext(bg, `INSERT INTO relations(id, type, source_id, target_annotation_id, target_speaker_id, annotator_id, created) VALUES (?,?,?,?,?,?,?)`,
+		r.ID, string(r.Type), r.SourceID, nullable(r.TargetID), nullable(r.TargetSpeakerID), r.AnnotatorID, fmtTime(r.Created))
+	if err != nil {
+		return r, explainConstraint(err, "relation "+r.ID)
+	}
+	return r, nil
+}
+
+// Unlink deletes a relation.
+func (p *Project) Unlink(id string) error {
+	return p.write("Remove link", func(q querier) error {
+		res, err := q.ExecContext(bg, "DELETE FROM relations WHERE id = ?", id)
+		return mustAffect(res, err, "relation", id)
+	})
+}
+
+const relationCols = "r.id, r.type, r.source_id, coalesce(r.target_annotation_id, ''), coalesce(r.target_speaker_id, ''), r.annotator_id, r.created"
+
+func scanRelation(s scanner) (Relation, error) {
+	var r Relation
+	var t, created string
+	err := s.Scan(&r.ID, &t, &r.SourceID, &r.TargetID, &r.TargetSpeakerID, &r.AnnotatorID, &created)
+	r.Type, r.Created = RelationType(t), parseTime(created)
+	return r, err
+}
+
+// Relations lists the relations whose source lies in the document, or all
+// relations when documentID is "".
+func (p *Project) Relations(documentID string) ([]Relation, error) {
+	q := "SELECT " + relationCols + " FROM relations r JOIN annotations a ON a.id = r.source_id JOIN documents d ON d.id = a.document_id"
+	var args []any
+	if documentID != "" {
+		q += " WHERE a.document_id = ?"
+		args = append(args, documentID)
+	}
+	q += " ORDER BY d.seq, a.start, r.created, r.id"
+	return queryAll(p.db, q, args, scanRelation)
+}
+
+// Relation returns one relation.
+func (p *Project) Relation(id string) (Relation, error) {
+	r, err := scanRelation(p.db.QueryRow("SELECT "+relationCols+" FROM relations r WHERE r.id = ?", id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return r, fmt.Errorf("relation %s: %w", id, ErrNotFound)
+	}
+	return r, err
+}
+
+// checkRelationsStillLegal refuses an edit that would change an
+// annotation's kind while relations depend on it.
+func checkRelationsStillLegal(q querier, a Annotation) error {
+	rows, err := q.QueryContext(bg, `SELECT r.type, s.kind, coalesce(t.kind, ''), r.target_speaker_id IS NOT NULL, r.source_id = ?1
+		FROM relations r JOIN annotations s ON s.id = r.source_id LEFT JOIN annotations t ON t.id = r.target_annotation_id
+		WHERE r.source_id = ?1 OR r.target_annotation_id = ?1`, a.ID)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var t, sk, tk string
+		var toSpeaker, isSource bool
+		if err := rows.Scan(&t, &sk, &tk, &toSpeaker, &isSource); err != nil {
+			return err
+		}
+		if isSource {
+			sk = string(a.Kind)
+		} else {
+			tk = string(a.Kind)
+		}
+		if err := CheckRelation(RelationType(t), Kind(sk), Kind(tk), toSpeaker); err != nil {
+			return fmt.Errorf("cannot change the kind while it is linked (%v); remove the link first", err)
+		}
+	}
+	return rows.Err()
+}
