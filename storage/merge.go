@@ -9,8 +9,8 @@ import (
 // MergeReport says what Merge added and what it skipped.
 type MergeReport struct {
 	Documents, Annotations, Relations, Speakers, Codes, Annotators, Memos int // added
-	SkippedDocuments, Duplicates, SkippedAnnotations, SkippedRelations   int
-	Notices                                                              []string
+	SkippedDocuments, Duplicates, SkippedAnnotations, SkippedRelations    int
+	Notices                                                               []string
 }
 
 // MergeProgress is called after each document with the count done and the

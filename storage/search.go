@@ -8,9 +8,9 @@ import (
 
 // Hit is one match of a corpus search with keyword-in-context.
 type Hit struct {
-	DocumentID    string
-	DocumentTitle string
-	Start, End    int // code points of the match in the document
+	DocumentID           string
+	DocumentTitle        string
+	Start, End           int // code points of the match in the document
 	Before, Match, After string
 }
 
