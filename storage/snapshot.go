@@ -84,7 +84,7 @@ func (p *Project) Snapshot(opts SnapshotOptions) (*Bundle, error) {
 			b.Memos = append(b.Memos, m)
 		}
 	}
-	b.normalise()
+	b.Normalise()
 	return b, nil
 }
 
@@ -97,8 +97,14 @@ func containsDoc(docs []Document, id string) bool {
 	return false
 }
 
-// normalise replaces nil slices by empty ones, so exports write [] not null.
-func (b *Bundle) normalise() {
+// Normalise replaces nil slices by empty ones, so exports write [] rather
+// than null.
+func (b *Bundle) Normalise() {
+	for i := range b.Speakers {
+		if b.Speakers[i].Aliases == nil {
+			b.Speakers[i].Aliases = []string{}
+		}
+	}
 	if b.Annotators == nil {
 		b.Annotators = []Annotator{}
 	}
