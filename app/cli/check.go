@@ -1,0 +1,59 @@
+package cli
+
+import (
+	"fmt"
+)
+
+func runCheck(e *env, args []string) error {
+	fs := newFlags(e, "check", "PROJECT", "Runs SQLite's integrity and foreign-key checks, verifies every annotation\nagainst its document's text, and reports the counts. Exits 1 on any problem.")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usageError{"give exactly one project"}
+	}
+	p, err := openProject(pos[0], true)
+	if err != nil {
+		return err
+	}
+	defer p.Close()
+	problems, err := p.Check()
+	if err != nil {
+		return err
+	}
+	st, err := p.Stats()
+	if err != nil {
+		return err
+	}
+	printStats(e, p.Info().Name, st)
+	if len(problems) > 0 {
+		for _, pr := range problems {
+			fmt.Fprintln(e.stderr, pr)
+		}
+		return fmt.Errorf("%d problem(s) found", len(problems))
+	}
+	fmt.Fprintln(e.stdout, "Integrity:   ok")
+	return nil
+}
+
+func runBackup(e *env, args []string) error {
+	fs := newFlags(e, "backup", "PROJECT DEST", "Writes a consistent copy of PROJECT to DEST (which must not exist) with VACUUM INTO.\nSafe while the project is open in the window.")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 2 {
+		return usageError{"give the project and the backup file"}
+	}
+	p, err := openProject(pos[0], true)
+	if err != nil {
+		return err
+	}
+	defer p.Close()
+	if err := p.Backup(pos[1]); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "Backed up to %s\n", pos[1])
+	return nil
+}

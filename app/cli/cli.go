@@ -1,0 +1,158 @@
+// Package cli implements Saywho's headless subcommands (import, export,
+// stats, check, backup). It never imports Fyne, so it works on servers and
+// in scripts; cmd/saywho sends every argument list that starts with a
+// subcommand here.
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/saywho-app/saywho/storage"
+)
+
+// Exit codes.
+const (
+	ExitOK    = 0
+	ExitError = 1 // the command failed: bad input, unreadable file, ...
+	ExitUsage = 2 // the command line itself is wrong
+)
+
+// command is one subcommand.
+type command struct {
+	name, args, summary string
+	run                 func(env *env, args []string) error
+}
+
+var commands []command
+
+func init() {
+	commands = []command{
+		{"import", "PROJECT FILE_OR_FOLDER...", "import articles or annotations (creates PROJECT if missing)", runImport},
+		{"export", "PROJECT -o OUT [--format F]", "export the project (json, w3c, qdpx, brat, jsonl, csv)", runExport},
+		{"stats", "PROJECT [--json]", "count documents, annotations by kind, speakers, codes, coders", runStats},
+		{"check", "PROJECT", "run the integrity check and report counts", runCheck},
+		{"backup", "PROJECT DEST", "write a consistent copy of the project (VACUUM INTO)", runBackup},
+	}
+}
+
+// IsCommand reports whether name is a subcommand (or a help request), so
+// the caller can tell `saywho import …` from `saywho file.saywho`.
+func IsCommand(name string) bool {
+	if name == "help" || name == "-h" || name == "--help" || name == "-help" {
+		return true
+	}
+	_, ok := find(name)
+	return ok
+}
+
+func find(name string) (command, bool) {
+	for _, c := range commands {
+		if c.name == name {
+			return c, true
+		}
+	}
+	return command{}, false
+}
+
+// env carries the output streams of a run.
+type env struct {
+	stdout, stderr io.Writer
+}
+
+// usageError marks errors in the command line itself.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+// Run executes the subcommand in args and returns the process exit code.
+func Run(args []string, stdout, stderr io.Writer) int {
+	e := &env{stdout: stdout, stderr: stderr}
+	if len(args) == 0 || args[0] == "help" || strings.TrimLeft(args[0], "-") == "help" || args[0] == "-h" {
+		if len(args) > 1 {
+			if c, ok := find(args[1]); ok {
+				c.run(e, []string{"--help"})
+				return ExitOK
+			}
+		}
+		Usage(stdout)
+		return ExitOK
+	}
+	c, ok := find(args[0])
+	if !ok {
+		fmt.Fprintf(stderr, "saywho: unknown command %q\n\n", args[0])
+		Usage(stderr)
+		return ExitUsage
+	}
+	err := c.run(e, args[1:])
+	var ue usageError
+	switch {
+	case err == nil:
+		return ExitOK
+	case errors.Is(err, flag.ErrHelp):
+		return ExitOK
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "saywho %s: %v\nusage: saywho %s %s (see saywho %s --help)\n", c.name, err, c.name, c.args, c.name)
+		return ExitUsage
+	default:
+		fmt.Fprintf(stderr, "saywho %s: %v\n", c.name, err)
+		return ExitError
+	}
+}
+
+// Usage prints the command overview.
+func Usage(w io.Writer) {
+	fmt.Fprintln(w, "Saywho: mark who said what in news articles.")
+	fmt.Fprintln(w, "\nusage:\n  saywho                      open the window on the default project\n  saywho PROJECT.saywho       open the window on a project")
+	for _, c := range commands {
+		fmt.Fprintf(w, "  saywho %-8s %-28s %s\n", c.name, c.args, c.summary)
+	}
+	fmt.Fprintln(w, "\nRun 'saywho COMMAND --help' for a command's options.")
+}
+
+// newFlags makes a flag set whose help text names the command.
+func newFlags(e *env, name, args, about string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(e.stdout)
+	fs.Usage = func() {
+		fmt.Fprintf(e.stdout, "usage: saywho %s %s\n\n%s\n", name, args, about)
+		var has bool
+		fs.VisitAll(func(*flag.Flag) { has = true })
+		if has {
+			fmt.Fprintln(e.stdout, "\noptions:")
+			fs.PrintDefaults()
+		}
+	}
+	return fs
+}
+
+// parse parses flags that may come before, between or after the
+// positional arguments, and returns the positional ones.
+func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		fs.SetOutput(io.Discard)
+		err := fs.Parse(args)
+		if errors.Is(err, flag.ErrHelp) {
+			fs.Usage()
+			return nil, err
+		}
+		if err != nil {
+			return nil, usageError{err.Error()}
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+// openProject opens an existing project for the command.
+func openProject(path string, readOnly bool) (*storage.Project, error) {
+	return storage.Open(path, storage.OpenOptions{ReadOnly: readOnly})
+}

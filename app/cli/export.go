@@ -1,0 +1,79 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/saywho-app/saywho/storage"
+	"github.com/saywho-app/saywho/storage/formats"
+	"github.com/saywho-app/saywho/storage/textutil"
+)
+
+func runExport(e *env, args []string) error {
+	var list []string
+	for _, f := range formats.ExportFormats() {
+		d, _, _ := formats.DescribeFormat(f)
+		list = append(list, fmt.Sprintf("  %-6s %s", f, d))
+	}
+	fs := newFlags(e, "export", "PROJECT -o OUT [--format F]", "Exports the project. Formats:\n"+strings.Join(list, "\n")+"\nFiles are written atomically; -o - writes to standard output.")
+	out := fs.String("o", "", "output file or folder (- for standard output)")
+	format := fs.String("format", "json", "export format")
+	noText := fs.Bool("no-text", false, "json: leave the document texts out")
+	jsonl := fs.Bool("jsonl", false, "w3c: JSON Lines, one annotation a line")
+	unit := fs.String("offset-unit", "codepoint", "w3c, jsonl: count offsets in codepoint, utf16 or byte")
+	crlf := fs.Bool("crlf", false, "qdpx: write sources with CRLF line endings (MAXQDA)")
+	bom := fs.Bool("bom", false, "csv: start with a UTF-8 byte-order mark (Excel)")
+	coder := fs.String("coder", "", "only this coder's annotations")
+	var docs multiFlag
+	fs.Var(&docs, "document", "only this document id (repeatable)")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usageError{"give exactly one project"}
+	}
+	if *out == "" {
+		return usageError{"give the output with -o OUT (or -o - for standard output)"}
+	}
+	u, err := textutil.ParseOffsetUnit(*unit)
+	if err != nil {
+		return usageError{err.Error()}
+	}
+	p, err := openProject(pos[0], true)
+	if err != nil {
+		return err
+	}
+	defer p.Close()
+	opts := formats.ExportOptions{NoText: *noText, JSONL: *jsonl, OffsetUnit: u, CRLF: *crlf, BOM: *bom,
+		Snapshot: storage.SnapshotOptions{DocumentIDs: docs}}
+	if *coder != "" {
+		ann, err := findCoder(p, *coder)
+		if err != nil {
+			return err
+		}
+		opts.Snapshot.AnnotatorID = ann.ID
+	}
+	return formats.Export(p, *format, *out, e.stdout, opts)
+}
+
+func findCoder(p *storage.Project, name string) (storage.Annotator, error) {
+	all, err := p.Annotators()
+	if err != nil {
+		return storage.Annotator{}, err
+	}
+	var names []string
+	for _, a := range all {
+		if a.Name == name || a.ID == name {
+			return a, nil
+		}
+		names = append(names, a.Name)
+	}
+	return storage.Annotator{}, fmt.Errorf("no coder %q in the project (coders: %s)", name, strings.Join(names, ", "))
+}
+
+// multiFlag collects a repeatable string flag.
+type multiFlag []string
+
+func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
+func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }

@@ -1,0 +1,59 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/saywho-app/saywho/storage"
+	"github.com/saywho-app/saywho/storage/formats"
+)
+
+func runImport(e *env, args []string) error {
+	fs := newFlags(e, "import", "PROJECT FILE_OR_FOLDER...",
+		"Imports articles (.txt .md .html .docx .odt .epub .pdf), Saywho JSON exports,\nREFI-QDA projects (.qdpx/.qde) and brat standoff (NAME.txt with NAME*.ann)\ninto PROJECT, creating it when missing. Folders are searched for supported files.\nTexts already in the project are reported and skipped.")
+	coder := fs.String("coder", "", "coder recorded for imported annotations that name none (default: the OS user)")
+	quiet := fs.Bool("q", false, "print only problems")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) < 2 {
+		return usageError{"give a project and at least one file or folder"}
+	}
+	path := pos[0]
+	created := false
+	p, err := storage.Open(path, storage.OpenOptions{})
+	if err != nil {
+		if _, statErr := os.Stat(path); !errors.Is(statErr, os.ErrNotExist) {
+			return err
+		}
+		if p, err = storage.Create(path, ""); err != nil {
+			return err
+		}
+		created = true
+	}
+	sum, err := formats.Import(context.Background(), p, pos[1:], formats.ImportOptions{Coder: *coder}, nil)
+	st, _ := p.Stats()
+	p.Close()
+	if created && st.Documents == 0 {
+		os.Remove(path)
+		os.Remove(path + "-wal")
+		os.Remove(path + "-shm")
+	}
+	if err != nil {
+		return err
+	}
+	if sum.Failed() > 0 || !*quiet {
+		out := e.stdout
+		if sum.Failed() > 0 {
+			out = e.stderr
+		}
+		fmt.Fprintln(out, sum.String())
+	}
+	if n := sum.Failed(); n > 0 {
+		return fmt.Errorf("%d of %d file(s) could not be imported", n, len(sum.Files))
+	}
+	return nil
+}

@@ -1,0 +1,55 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/saywho-app/saywho/storage"
+)
+
+func runStats(e *env, args []string) error {
+	fs := newFlags(e, "stats", "PROJECT [--json]", "Counts documents, annotations by kind and by coder, relations, speakers, codes and coders.")
+	asJSON := fs.Bool("json", false, "print JSON")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usageError{"give exactly one project"}
+	}
+	p, err := openProject(pos[0], true)
+	if err != nil {
+		return err
+	}
+	defer p.Close()
+	st, err := p.Stats()
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(st)
+	}
+	printStats(e, p.Info().Name, st)
+	return nil
+}
+
+func printStats(e *env, name string, st storage.Stats) {
+	fmt.Fprintf(e.stdout, "Project:     %s\nDocuments:   %d\nAnnotations: %d\n", name, st.Documents, st.Annotations)
+	for _, k := range storage.Kinds {
+		fmt.Fprintf(e.stdout, "  %-16s %d\n", strings.ReplaceAll(string(k), "_", " "), st.ByKind[string(k)])
+	}
+	fmt.Fprintf(e.stdout, "Relations:   %d\nSpeakers:    %d\nCodes:       %d\nCoders:      %d\nMemos:       %d\n",
+		st.Relations, st.Speakers, st.Codes, st.Annotators, st.Memos)
+	var coders []string
+	for c := range st.ByAnnotator {
+		coders = append(coders, c)
+	}
+	sort.Strings(coders)
+	for _, c := range coders {
+		fmt.Fprintf(e.stdout, "  %-16s %d annotations\n", c, st.ByAnnotator[c])
+	}
+}

@@ -1,0 +1,20 @@
+// Package assets bundles the files Saywho ships inside its binary: the
+// application icon and the sample article of the default project.
+package assets
+
+import _ "embed"
+
+// IconPNG is the application icon, 512×512 PNG.
+//
+//go:embed icon.png
+var IconPNG []byte
+
+// SampleArticle is the invented news article that a new default project
+// starts with: direct and reported speech, named speakers and claims. Its
+// first line is the headline.
+//
+//go:embed sample-article.txt
+var SampleArticle string
+
+// SampleName is the file name recorded for the sample article.
+const SampleName = "sample-article.txt"

@@ -1,0 +1,94 @@
+package formats
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/saywho-app/saywho/storage"
+	"github.com/saywho-app/saywho/storage/formats/atomicfile"
+	"github.com/saywho-app/saywho/storage/formats/native"
+	"github.com/saywho-app/saywho/storage/textutil"
+)
+
+// ExportOptions are the export switches of every format; each format uses
+// those that apply to it.
+type ExportOptions struct {
+	NoText     bool                // json: leave document texts out
+	JSONL      bool                // w3c: JSON Lines instead of one collection
+	OffsetUnit textutil.OffsetUnit // w3c, jsonl: unit of offsets
+	CRLF       bool                // qdpx: CRLF sources (MAXQDA)
+	BOM        bool                // csv: UTF-8 byte-order mark (Excel)
+	Snapshot   storage.SnapshotOptions
+}
+
+// exporter writes a bundle: to a stream, or (folder formats) into a folder.
+type exporter struct {
+	describe string
+	ext      string
+	folder   bool
+	toWriter func(b *storage.Bundle, w io.Writer, o ExportOptions) error
+	toDir    func(b *storage.Bundle, dir string, o ExportOptions) error
+}
+
+var exporters = map[string]exporter{
+	"json": {describe: "Saywho JSON (lossless, re-importable)", ext: ".json", toWriter: func(b *storage.Bundle, w io.Writer, o ExportOptions) error {
+		return native.Export(b, w, native.Options{NoText: o.NoText})
+	}},
+}
+
+// ExportFormats lists the export format names, sorted.
+func ExportFormats() []string {
+	var out []string
+	for k := range exporters {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// DescribeFormat returns a one-line description and the usual file
+// extension of an export format ("" for folder formats).
+func DescribeFormat(name string) (describe, ext string, folder bool) {
+	e := exporters[name]
+	return e.describe, e.ext, e.folder
+}
+
+// Export writes the project to path in the named format. Files are written
+// atomically (a temporary file renamed into place), so a failed export never
+// leaves a half-written file; path "-" writes to stdout (given as w).
+func Export(p *storage.Project, format, path string, stdout io.Writer, opts ExportOptions) error {
+	if _, ok := exporters[format]; !ok {
+		return unknownFormat(format)
+	}
+	snap := opts.Snapshot
+	snap.NoText = snap.NoText || (opts.NoText && format == "json")
+	b, err := p.Snapshot(snap)
+	if err != nil {
+		return err
+	}
+	return WriteBundle(b, format, path, stdout, opts)
+}
+
+// WriteBundle writes a bundle in the named format; see Export.
+func WriteBundle(b *storage.Bundle, format, path string, stdout io.Writer, opts ExportOptions) error {
+	e, ok := exporters[format]
+	if !ok {
+		return unknownFormat(format)
+	}
+	if e.folder {
+		if path == "-" {
+			return fmt.Errorf("%s export writes a folder: give a folder name with -o", format)
+		}
+		return atomicfile.WriteDirAtomic(path, func(tmp string) error { return e.toDir(b, tmp, opts) })
+	}
+	if path == "-" {
+		return e.toWriter(b, stdout, opts)
+	}
+	return atomicfile.WriteFileAtomic(path, func(w io.Writer) error { return e.toWriter(b, w, opts) })
+}
+
+func unknownFormat(format string) error {
+	return fmt.Errorf("unknown export format %q (choose from %s)", format, strings.Join(ExportFormats(), ", "))
+}

@@ -1,0 +1,244 @@
+// Package formats picks the right reader or writer for a file and moves
+// data between files and a project: the one place the command line and the
+// GUI call to import and export. The format packages below it each convert
+// between one file format and a storage.Bundle.
+package formats
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/saywho-app/saywho/storage"
+	"github.com/saywho-app/saywho/storage/formats/doc"
+	"github.com/saywho-app/saywho/storage/formats/native"
+)
+
+// ImportOptions change how files are read.
+type ImportOptions struct {
+	// Coder names the annotator recorded for annotations of formats that
+	// carry no coder of their own.
+	Coder string
+}
+
+// FileResult is what became of one input file.
+type FileResult struct {
+	Path        string
+	Documents   int      // documents added
+	Duplicates  int      // documents skipped because their text was already there
+	Annotations int      // annotations added
+	Notices     []string // what was guessed, mapped or left out
+	Err         error    // why the file was refused, if it was
+}
+
+// Summary is the outcome of an import.
+type Summary struct {
+	Files []FileResult
+}
+
+// Failed counts the files that were refused.
+func (s Summary) Failed() int {
+	n := 0
+	for _, f := range s.Files {
+		if f.Err != nil {
+			n++
+		}
+	}
+	return n
+}
+
+// String renders a short human summary, one line per file with problems.
+func (s Summary) String() string {
+	var docs, dups, anns int
+	var lines []string
+	for _, f := range s.Files {
+		docs, dups, anns = docs+f.Documents, dups+f.Duplicates, anns+f.Annotations
+		name := filepath.Base(f.Path)
+		if f.Err != nil {
+			lines = append(lines, fmt.Sprintf("%s: %v", name, f.Err))
+		}
+		for _, n := range f.Notices {
+			lines = append(lines, fmt.Sprintf("%s: %s", name, n))
+		}
+	}
+	head := fmt.Sprintf("Imported %d document(s) and %d annotation(s) from %d file(s)", docs, anns, len(s.Files))
+	if dups > 0 {
+		head += fmt.Sprintf("; %d already in the project, skipped", dups)
+	}
+	if n := s.Failed(); n > 0 {
+		head += fmt.Sprintf("; %d file(s) refused", n)
+	}
+	return strings.Join(append([]string{head + "."}, lines...), "\n")
+}
+
+// Progress reports how many of the files are done and which comes next.
+type Progress func(done, total int, name string)
+
+// Import reads every path (files, or folders whose supported files are all
+// read) and merges what it finds into p, each document in a transaction of
+// its own. A file that cannot be read is reported in the Summary and
+// changes nothing; the others are still imported. It stops between files
+// when ctx is cancelled.
+func Import(ctx context.Context, p *storage.Project, paths []string, opts ImportOptions, progress Progress) (Summary, error) {
+	var sum Summary
+	units, err := collect(paths)
+	if err != nil {
+		return sum, err
+	}
+	for i, u := range units {
+		if err := ctx.Err(); err != nil {
+			return sum, err
+		}
+		if progress != nil {
+			progress(i, len(units), filepath.Base(u.path))
+		}
+		sum.Files = append(sum.Files, importUnit(ctx, p, u, opts))
+	}
+	if progress != nil {
+		progress(len(units), len(units), "")
+	}
+	return sum, nil
+}
+
+// unit is one thing to import: a file, or a group of files read together
+// (a brat text with its annotation files).
+type unit struct {
+	path  string
+	extra []string
+	kind  string
+}
+
+// collect expands folders and groups files into units.
+func collect(paths []string) ([]unit, error) {
+	var files []string
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil {
+			return nil, fmt.Errorf("cannot read %s: %w", p, unwrapPathError(err))
+		}
+		if !st.IsDir() {
+			files = append(files, p)
+			continue
+		}
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() && strings.HasPrefix(d.Name(), ".") && path != p {
+				return filepath.SkipDir
+			}
+			if !d.IsDir() && !strings.HasPrefix(d.Name(), ".") && supportedInFolder(d.Name()) {
+				files = append(files, path)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("reading folder %s: %w", p, err)
+		}
+	}
+	sort.Strings(files)
+	return groupUnits(files), nil
+}
+
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// importUnit reads one unit and merges it.
+func importUnit(ctx context.Context, p *storage.Project, u unit, opts ImportOptions) FileResult {
+	res := FileResult{Path: u.path}
+	b, notices, err := readUnit(u, opts)
+	res.Notices = notices
+	if err != nil {
+		res.Err = err
+		return res
+	}
+	if err := attachCoder(p, b, opts); err != nil {
+		res.Err = err
+		return res
+	}
+	rep, err := p.Merge(ctx, b, nil)
+	res.Documents, res.Duplicates, res.Annotations = rep.Documents, rep.Duplicates, rep.Annotations
+	res.Notices = append(res.Notices, rep.Notices...)
+	res.Err = err
+	return res
+}
+
+// attachCoder gives annotations without a known coder the importing coder.
+func attachCoder(p *storage.Project, b *storage.Bundle, opts ImportOptions) error {
+	missing := false
+	for _, a := range b.Annotations {
+		if a.AnnotatorID == "" {
+			missing = true
+			break
+		}
+	}
+	if !missing {
+		return nil
+	}
+	name := opts.Coder
+	if name == "" {
+		name = DefaultCoder()
+	}
+	who, err := p.EnsureAnnotator(name)
+	if err != nil {
+		return err
+	}
+	for i := range b.Annotations {
+		if b.Annotations[i].AnnotatorID == "" {
+			b.Annotations[i].AnnotatorID = who.ID
+		}
+	}
+	for i := range b.Relations {
+		if b.Relations[i].AnnotatorID == "" {
+			b.Relations[i].AnnotatorID = who.ID
+		}
+	}
+	return nil
+}
+
+// DefaultCoder is the OS user's name, the coder recorded when none is given.
+func DefaultCoder() string {
+	for _, k := range []string{"SAYWHO_CODER", "USER", "USERNAME", "LOGNAME"} {
+		if v := strings.TrimSpace(os.Getenv(k)); v != "" {
+			return v
+		}
+	}
+	return "coder"
+}
+
+// readSingle reads one file of any single-file format into a bundle.
+func readSingle(path string) (*storage.Bundle, []string, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, nil, fmt.Errorf("cannot read: %w", unwrapPathError(err))
+	}
+	if st.Size() > doc.MaxFileSize {
+		return nil, nil, fmt.Errorf("%s is %d MiB, more than the %d MiB Saywho imports: %w", filepath.Base(path), st.Size()>>20, doc.MaxFileSize>>20, doc.ErrTooLarge)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, nil, fmt.Errorf("cannot read: %w", unwrapPathError(err))
+	}
+	if native.Sniff(data) {
+		b, err := native.Import(data)
+		return b, nil, err
+	}
+	if r, ok := archiveReaders[strings.ToLower(filepath.Ext(path))]; ok {
+		return r(data)
+	}
+	res, err := doc.Read(filepath.Base(path), data)
+	if err != nil {
+		return nil, nil, err
+	}
+	return &storage.Bundle{Documents: []storage.Document{res.Doc}}, res.Notices, nil
+}
