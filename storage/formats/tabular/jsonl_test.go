@@ -126,7 +126,7 @@ func TestExportJSONLContent(t *testing.T) {
 	if len(h.Relations) != 13 {
 		t.Errorf("%d relations in the first document, want 13", len(h.Relations))
 	}
-	if !bytes.Contains(buf.Bytes(), []byte("“No comment at this time.”")) || bytes.Contains(buf.Bytes(), []byte(`\u0026`)) {
+	if !bytes.Contains(buf.Bytes(), []byte("“No comment at this time.”")) || bytes.Contains(buf.Bytes(), []byte(`\u0026`)) || !bytes.Contains(buf.Bytes(), []byte("(<20 words) was posted in Hebrew (אין תגובה) & Arabic")) {
 		t.Error("text missing or HTML-escaped")
 	}
 }
