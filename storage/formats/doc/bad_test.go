@@ -1,0 +1,138 @@
+package doc
+
+import (
+	"bytes"
+	"compress/zlib"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/saywho-app/saywho/storage/formats/safezip"
+	"github.com/saywho-app/saywho/storage/formats/safezip/ziptest"
+)
+
+// pdfPage is a one-page PDF whose page has the given content stream
+// dictionary extras and data.
+func pdfPage(dict, data string) []byte {
+	return writePDF([]string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+		fmt.Sprintf("<< /Length %d %s >>\nstream\n%s\nendstream", len(data), dict, data),
+	}, 0)
+}
+
+// deflated compresses n spaces with zlib, as a PDF FlateDecode stream.
+func deflated(t *testing.T, n int) string {
+	var b bytes.Buffer
+	w := zlib.NewWriter(&b)
+	if _, err := w.Write(bytes.Repeat([]byte(" "), n)); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+func TestReadRefusesBadInput(t *testing.T) {
+	docxParts := func(body F) []byte {
+		return ziptest.Build(t, F{Name: "[Content_Types].xml", Body: "<Types/>"}, body)
+	}
+	tests := []struct {
+		name string
+		data []byte
+		want error
+		says string // a substring of the message
+	}{
+		{"empty.txt", nil, ErrEmpty, "empty"},
+		{"blank.txt", []byte(" \r\n\t\n  "), ErrEmpty, "empty"},
+		{"blank-utf16.txt", utf16("  \n ", false, true), ErrEmpty, "whitespace"},
+		{"markup-only.md", []byte("<!-- nothing -->\n\n![](x.png)\n"), ErrEmpty, "markup"},
+		{"scripts-only.html", []byte("<html><head><script>x()</script></head><body><nav>Menu</nav></body></html>"), ErrEmpty, "empty"},
+		{"image.txt", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), ErrBinary, "NUL"},
+		{"noise.txt", []byte(strings.Repeat("\x01\x02\x03\x04\x05\x06 text ", 20)), ErrBinary, "control codes"},
+		{"data.bin", []byte("some text"), ErrUnsupported, `".bin"`},
+		{"export.json", []byte(`{"format":"saywho","version":1}`), ErrUnsupported, `".json"`},
+		{"project.qdpx", ziptest.Build(t, F{Name: "project.qde", Body: "<Project/>"}, F{Name: "sources/a.txt", Body: "x"}), ErrUnsupported, "not a DOCX, ODT or EPUB"},
+		{"sheet.ods", ziptest.Build(t, F{Name: "mimetype", Body: "application/vnd.oasis.opendocument.spreadsheet", Store: true}), ErrUnsupported, "spreadsheet"},
+		{"bomb.docx", docxParts(F{Name: "word/document.xml", Zeros: 1 << 30}), safezip.ErrZipBomb, "word/document.xml"},
+		{"lying-bomb.docx", docxParts(F{Name: "word/document.xml", Zeros: 16 << 20, Declared: 4096}), safezip.ErrZipBomb, "declares"},
+		{"traversal.docx", docxParts(F{Name: "../../.bashrc", Body: "rm -rf ~"}), safezip.ErrUnsafePath, "../../.bashrc"},
+		{"truncated.docx", buildDOCX(t, wp("text"), "")[:200], ErrCorrupt, "ZIP"},
+		{"text.docx", []byte("plain text"), ErrCorrupt, "DOCX signature"},
+		{"bad-xml.docx", docxParts(F{Name: "word/document.xml", Body: "<w:document><w:p>"}), ErrCorrupt, "well-formed"},
+		{"no-text.docx", buildDOCX(t, "<w:p/><w:p><w:r><w:t>  </w:t></w:r></w:p>", ""), ErrNoText, "no paragraphs"},
+		{"no-container.epub", ziptest.Build(t, F{Name: "mimetype", Body: mimeEPUB, Store: true}), ErrCorrupt, "container.xml"},
+		{"scan.pdf", pdfPage("", "q 612 0 0 792 0 0 cm /Im1 Do Q"), ErrNoText, "run OCR first"},
+		{"garbage.pdf", []byte("%PDF-1.7\nnot really a PDF\n"), ErrCorrupt, "damaged"},
+		{"cyclic.pdf", writePDF([]string{"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [2 0 R 2 0 R] /Count 1 >>"}, 0), ErrCorrupt, "cyclic"},
+		{"flate-bomb.pdf", pdfPage("/Filter /FlateDecode", deflated(t, maxPDFPageStream+1)), ErrTooLarge, "inflates beyond"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := Read(tt.name, tt.data)
+			if !errors.Is(err, tt.want) {
+				t.Fatalf("Read = %v, %v; want error %v", res, err, tt.want)
+			}
+			msg := err.Error()
+			if !strings.HasPrefix(msg, tt.name+": ") || !strings.Contains(msg, tt.says) {
+				t.Errorf("message %q should start with the file name and say %q", msg, tt.says)
+			}
+			if strings.Contains(msg, readerFailed) {
+				t.Errorf("a reader panicked: %v", err)
+			}
+		})
+	}
+}
+
+func TestReadFileRefusesHugeFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "huge.txt")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(200 << 20); err != nil { // sparse: no disk, no memory
+		t.Fatal(err)
+	}
+	f.Close()
+	_, err = ReadFile(path)
+	if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "200.0 MiB") || !strings.Contains(err.Error(), "huge.txt") {
+		t.Fatalf("ReadFile = %v; want ErrTooLarge naming the file and its size", err)
+	}
+}
+
+func TestReadFile(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "article.txt")
+	if err := os.WriteFile(good, []byte("Headline\nBody\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := ReadFile(good)
+	if err != nil || res.Doc.Title != "Headline" || res.Doc.FileName != "article.txt" {
+		t.Fatalf("ReadFile(%s) = %+v, %v", good, res, err)
+	}
+	if _, err := ReadFile(filepath.Join(dir, "missing.txt")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("missing file: err = %v, want fs.ErrNotExist", err)
+	}
+	if _, err := ReadFile(dir); !errors.Is(err, ErrUnsupported) {
+		t.Errorf("folder: err = %v, want ErrUnsupported", err)
+	}
+}
+
+func TestSupported(t *testing.T) {
+	tests := map[string]bool{
+		"a.txt": true, "b.MD": true, "c.markdown": true, "d.HTML": true, "e.htm": true, "f.xhtml": true,
+		"g.docx": true, "h.odt": true, "i.epub": true, "j.PDF": true,
+		"k.json": false, "l.qdpx": false, "m.doc": false, "n": false, "o.txt.gz": false,
+	}
+	for name, want := range tests {
+		if got := Supported(name); got != want {
+			t.Errorf("Supported(%q) = %v, want %v", name, got, want)
+		}
+	}
+}

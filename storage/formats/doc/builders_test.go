@@ -1,0 +1,124 @@
+package doc
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+	"strings"
+	"testing"
+
+	"github.com/saywho-app/saywho/storage/formats/safezip/ziptest"
+)
+
+// F is short for a test archive entry.
+type F = ziptest.File
+
+// esc escapes text for XML.
+func esc(s string) string { return html.EscapeString(s) }
+
+// wp is a DOCX paragraph of one run per part.
+func wp(parts ...string) string {
+	var b strings.Builder
+	b.WriteString("<w:p><w:pPr><w:tabs><w:tab w:val=\"left\" w:pos=\"720\"/></w:tabs></w:pPr>")
+	for _, p := range parts {
+		fmt.Fprintf(&b, `<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">%s</w:t></w:r>`, esc(p))
+	}
+	b.WriteString("</w:p>")
+	return b.String()
+}
+
+// buildDOCX returns a Word document whose w:body holds body and whose
+// core properties hold core (inner XML of cp:coreProperties).
+func buildDOCX(t testing.TB, body, core string) []byte {
+	files := []F{
+		{Name: "[Content_Types].xml", Body: `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`},
+		{Name: "_rels/.rels", Body: `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`},
+		{Name: "word/document.xml", Body: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><w:body>` + body + `<w:sectPr><w:pgSz w:w="12240"/></w:sectPr></w:body></w:document>`},
+	}
+	if core != "" {
+		files = append(files, F{Name: "docProps/core.xml", Body: `<?xml version="1.0" encoding="UTF-8"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/">` + core + `</cp:coreProperties>`})
+	}
+	return ziptest.Build(t, files...)
+}
+
+// buildODT returns an OpenDocument text whose office:text holds body and
+// whose office:meta holds meta.
+func buildODT(t testing.TB, body, meta string) []byte {
+	const ns = `xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0"`
+	return ziptest.Build(t,
+		F{Name: "mimetype", Body: mimeODT, Store: true},
+		F{Name: "META-INF/manifest.xml", Body: `<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"/>`},
+		F{Name: "content.xml", Body: `<?xml version="1.0" encoding="UTF-8"?><office:document-content ` + ns + `><office:automatic-styles><text:p>style junk</text:p></office:automatic-styles><office:body><office:text>` + body + `</office:text></office:body></office:document-content>`},
+		F{Name: "meta.xml", Body: `<?xml version="1.0" encoding="UTF-8"?><office:document-meta ` + ns + `><office:meta>` + meta + `</office:meta></office:document-meta>`},
+	)
+}
+
+// buildEPUB returns an EPUB 3 whose spine lists chapters (XHTML body
+// contents) in order; OPF metadata is inner XML of <metadata>.
+func buildEPUB(t testing.TB, metadata string, chapters ...string) []byte {
+	var manifest, spine strings.Builder
+	files := []F{
+		{Name: "mimetype", Body: mimeEPUB, Store: true},
+		{Name: "META-INF/container.xml", Body: `<?xml version="1.0"?><container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/></rootfiles></container>`},
+		{Name: "OEBPS/nav.xhtml", Body: `<html xmlns="http://www.w3.org/1999/xhtml"><body><nav><ol><li>Table of contents</li></ol></nav></body></html>`},
+	}
+	manifest.WriteString(`<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>`)
+	spine.WriteString(`<itemref idref="nav"/>`)
+	for i, ch := range chapters {
+		name := fmt.Sprintf("text/ch%%20%d.xhtml", i+1)
+		fmt.Fprintf(&manifest, `<item id="c%d" href="%s" media-type="application/xhtml+xml"/>`, i, name)
+		fmt.Fprintf(&spine, `<itemref idref="c%d"/>`, i)
+		files = append(files, F{Name: fmt.Sprintf("OEBPS/text/ch %d.xhtml", i+1), Body: `<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE html><html xmlns="http://www.w3.org/1999/xhtml"><head><title>Chapter</title><style>p{}</style></head><body>` + ch + `</body></html>`})
+	}
+	files = append(files, F{Name: "OEBPS/content.opf", Body: `<?xml version="1.0" encoding="UTF-8"?><package xmlns="http://www.idpf.org/2007/opf" version="3.0"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/">` + metadata + `</metadata><manifest>` + manifest.String() + `</manifest><spine>` + spine.String() + `</spine></package>`})
+	return ziptest.Build(t, files...)
+}
+
+// buildPDF writes a one-page PDF by hand, with a correct cross-reference
+// table: content is the page's content stream; font F1 is Helvetica with
+// WinAnsiEncoding and font F2 a font whose ToUnicode map sends byte 01 to
+// Hebrew shin, 02 to 😀 and 03 to 中; info is the inner text of the
+// document information dictionary (may be empty).
+func buildPDF(content, info string) []byte {
+	cmap := "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n" +
+		"1 begincodespacerange <00> <FF> endcodespacerange\n" +
+		"3 beginbfchar <01> <05E9> <02> <D83DDE00> <03> <4E2D> endbfchar\n" +
+		"endcmap CMapName currentdict /CMap defineresource pop end end"
+	objs := []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R /F2 6 0 R >> >> /Contents 4 0 R >>",
+		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(content), content),
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Custom /ToUnicode 7 0 R >>",
+		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(cmap), cmap),
+		"<< " + info + " >>",
+	}
+	return writePDF(objs, 8)
+}
+
+// writePDF writes objects 1..n (the catalog first) with a correct
+// cross-reference table; info is the number of the information
+// dictionary, 0 for none.
+func writePDF(objs []string, info int) []byte {
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.4\n%\xE2\xE3\xCF\xD3\n")
+	offsets := make([]int, len(objs))
+	for i, o := range objs {
+		offsets[i] = b.Len()
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	xref := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
+	for _, off := range offsets {
+		fmt.Fprintf(&b, "%010d 00000 n \n", off)
+	}
+	infoRef := ""
+	if info > 0 {
+		infoRef = fmt.Sprintf(" /Info %d 0 R", info)
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R%s >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, infoRef, xref)
+	return b.Bytes()
+}

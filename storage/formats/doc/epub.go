@@ -1,0 +1,144 @@
+package doc
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"path"
+	"strings"
+
+	"github.com/saywho-app/saywho/storage/formats/safezip"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// epubContainer is META-INF/container.xml.
+type epubContainer struct {
+	Rootfiles []struct {
+		Path string `xml:"full-path,attr"`
+		Type string `xml:"media-type,attr"`
+	} `xml:"rootfiles>rootfile"`
+}
+
+// epubPackage is the OPF package document.
+type epubPackage struct {
+	Title   []string `xml:"metadata>title"`
+	Creator []string `xml:"metadata>creator"`
+	Date    []string `xml:"metadata>date"`
+	Items   []struct {
+		ID         string `xml:"id,attr"`
+		Href       string `xml:"href,attr"`
+		Type       string `xml:"media-type,attr"`
+		Properties string `xml:"properties,attr"`
+	} `xml:"manifest>item"`
+	Spine []struct {
+		IDRef  string `xml:"idref,attr"`
+		Linear string `xml:"linear,attr"`
+	} `xml:"spine>itemref"`
+}
+
+// readEPUB reads an e-book: META-INF/container.xml names the OPF package,
+// whose spine lists the XHTML chapters in reading order; each chapter's
+// body text is taken as a browser lays it out, without readability (a
+// chapter is all content). Title, author and date come from the OPF's
+// Dublin Core metadata.
+func readEPUB(a *safezip.Archive) (*Result, error) {
+	opfPath, err := epubRoot(a)
+	if err != nil {
+		return nil, err
+	}
+	data, err := readPart(a, opfPath)
+	if err != nil {
+		return nil, err
+	}
+	var pkg epubPackage
+	if err := unmarshalXML(opfPath, data, &pkg); err != nil {
+		return nil, err
+	}
+	res := &Result{}
+	d := &res.Doc
+	d.Format = FormatEPUB
+	d.Title, d.Published = firstSet(pkg.Title...), firstSet(pkg.Date...)
+	d.Byline = strings.Join(pkg.Creator, ", ")
+	var p paragraphs
+	for _, ch := range epubChapters(&pkg, path.Dir(opfPath)) {
+		text, err := epubChapter(a, ch)
+		if errors.Is(err, safezip.ErrNotFound) {
+			res.Notices = append(res.Notices, fmt.Sprintf("chapter %s is missing from the archive: skipped", ch))
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		p.WriteString(text)
+		p.Break(paraGap)
+	}
+	d.Text = p.String()
+	return res, nil
+}
+
+// epubRoot returns the path of the OPF package named by container.xml.
+func epubRoot(a *safezip.Archive) (string, error) {
+	const name = "META-INF/container.xml"
+	data, err := readPart(a, name)
+	if err != nil {
+		return "", err
+	}
+	var c epubContainer
+	if err := unmarshalXML(name, data, &c); err != nil {
+		return "", err
+	}
+	for _, r := range c.Rootfiles {
+		if r.Path != "" && (r.Type == "" || r.Type == "application/oebps-package+xml") {
+			return r.Path, nil
+		}
+	}
+	return "", fmt.Errorf("%w: %s names no OPF package", ErrCorrupt, name)
+}
+
+// epubChapters returns the archive paths of the spine's linear XHTML
+// documents in reading order (the navigation document excluded).
+func epubChapters(pkg *epubPackage, dir string) []string {
+	items := map[string]int{}
+	for i, it := range pkg.Items {
+		items[it.ID] = i
+	}
+	var out []string
+	for _, ref := range pkg.Spine {
+		i, ok := items[ref.IDRef]
+		if !ok || ref.Linear == "no" {
+			continue
+		}
+		it := pkg.Items[i]
+		if strings.Contains(" "+it.Properties+" ", " nav ") || (it.Type != "application/xhtml+xml" && it.Type != "text/html") {
+			continue
+		}
+		href, _, _ := strings.Cut(it.Href, "#")
+		if u, err := url.PathUnescape(href); err == nil {
+			href = u
+		}
+		out = append(out, path.Join(dir, href))
+	}
+	return out
+}
+
+// epubChapter returns the body text of one XHTML chapter.
+func epubChapter(a *safezip.Archive, name string) (string, error) {
+	data, err := a.ReadFile(name)
+	if err != nil {
+		return "", err
+	}
+	dec, err := decode(data, func([]byte) bool { return true })
+	if err != nil {
+		return "", fmt.Errorf("chapter %s: %w", name, err)
+	}
+	root, err := html.Parse(strings.NewReader(string(dec.text)))
+	if err != nil {
+		return "", fmt.Errorf("%w: chapter %s: %v", ErrCorrupt, name, err)
+	}
+	body := findElement(root, atom.Body)
+	if body == nil {
+		return "", nil
+	}
+	return htmlText(body, false), nil
+}
