@@ -22,7 +22,7 @@ func runExport(e *env, args []string) error {
 	jsonl := fs.Bool("jsonl", false, "w3c: JSON Lines, one annotation a line")
 	unit := fs.String("offset-unit", "codepoint", "w3c, jsonl: count offsets in codepoint, utf16 or byte")
 	crlf := fs.Bool("crlf", false, "qdpx: write sources with CRLF line endings (MAXQDA)")
-	bom := fs.Bool("bom", false, "csv: start with a UTF-8 byte-order mark (Excel)")
+	bom := fs.Bool("bom", false, "csv: for Excel: a UTF-8 byte-order mark, and cells starting with = + - @ defused with a leading '")
 	coder := fs.String("coder", "", "only this coder's annotations")
 	var docs multiFlag
 	fs.Var(&docs, "document", "only this document id (repeatable)")
@@ -45,7 +45,7 @@ func runExport(e *env, args []string) error {
 		return err
 	}
 	defer p.Close()
-	opts := formats.ExportOptions{NoText: *noText, JSONL: *jsonl, OffsetUnit: u, CRLF: *crlf, BOM: *bom,
+	opts := formats.ExportOptions{NoText: *noText, JSONL: *jsonl, OffsetUnit: u, CRLF: *crlf, BOM: *bom, Excel: *bom,
 		Snapshot: storage.SnapshotOptions{DocumentIDs: docs}}
 	if *coder != "" {
 		ann, err := findCoder(p, *coder)

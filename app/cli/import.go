@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/saywho-app/saywho/storage"
 	"github.com/saywho-app/saywho/storage/formats"
@@ -29,7 +31,8 @@ func runImport(e *env, args []string) error {
 		if _, statErr := os.Stat(path); !errors.Is(statErr, os.ErrNotExist) {
 			return err
 		}
-		if p, err = storage.Create(path, ""); err != nil {
+		name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+		if p, err = storage.Create(path, name); err != nil {
 			return err
 		}
 		created = true

@@ -9,6 +9,8 @@ import (
 	"github.com/saywho-app/saywho/storage"
 	"github.com/saywho-app/saywho/storage/formats/atomicfile"
 	"github.com/saywho-app/saywho/storage/formats/native"
+	"github.com/saywho-app/saywho/storage/formats/tabular"
+	"github.com/saywho-app/saywho/storage/formats/w3c"
 	"github.com/saywho-app/saywho/storage/textutil"
 )
 
@@ -20,6 +22,7 @@ type ExportOptions struct {
 	OffsetUnit textutil.OffsetUnit // w3c, jsonl: unit of offsets
 	CRLF       bool                // qdpx: CRLF sources (MAXQDA)
 	BOM        bool                // csv: UTF-8 byte-order mark (Excel)
+	Excel      bool                // csv: also defuse cells that a spreadsheet would run as formulas
 	Snapshot   storage.SnapshotOptions
 }
 
@@ -35,6 +38,15 @@ type exporter struct {
 var exporters = map[string]exporter{
 	"json": {describe: "Saywho JSON (lossless, re-importable)", ext: ".json", toWriter: func(b *storage.Bundle, w io.Writer, o ExportOptions) error {
 		return native.Export(b, w, native.Options{NoText: o.NoText})
+	}},
+	"w3c": {describe: "W3C Web Annotation JSON-LD (collection, or JSON Lines with --jsonl)", ext: ".jsonld", toWriter: func(b *storage.Bundle, w io.Writer, o ExportOptions) error {
+		return w3c.Export(b, w, w3c.Options{JSONL: o.JSONL, OffsetUnit: o.OffsetUnit})
+	}},
+	"jsonl": {describe: "JSON Lines, one document a line with its spans (pandas, ML)", ext: ".jsonl", toWriter: func(b *storage.Bundle, w io.Writer, o ExportOptions) error {
+		return tabular.ExportJSONL(b, w, tabular.JSONLOptions{OffsetUnit: o.OffsetUnit})
+	}},
+	"csv": {describe: "CSV, one row per quote with its speaker (pandas, R, Excel with --bom)", ext: ".csv", toWriter: func(b *storage.Bundle, w io.Writer, o ExportOptions) error {
+		return tabular.ExportCSV(b, w, tabular.CSVOptions{BOM: o.BOM, EscapeFormulas: o.Excel})
 	}},
 }
 
