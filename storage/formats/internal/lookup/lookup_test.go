@@ -1,15 +1,16 @@
-package lookup
+package lookup_test
 
 import (
 	"testing"
 
 	"github.com/saywho-app/saywho/storage"
 	"github.com/saywho-app/saywho/storage/formats/internal/fixture"
+	"github.com/saywho-app/saywho/storage/formats/internal/lookup"
 )
 
 func TestSpeakerOf(t *testing.T) {
 	b, x := fixture.Harbour()
-	ix := New(b)
+	ix := lookup.New(b)
 	cases := []struct {
 		ann, wantName, wantSpeaker string
 		ok                         bool
@@ -39,7 +40,7 @@ func TestSpeakerOf(t *testing.T) {
 
 func TestLinkedAndAttributed(t *testing.T) {
 	b, x := fixture.Harbour()
-	ix := New(b)
+	ix := lookup.New(b)
 	cues := ix.Linked(x.OkaforQuote, storage.RelCueOf)
 	claims := ix.Linked(x.OkaforQuote, storage.RelStatedIn)
 	if len(cues) != 1 || cues[0].ID != x.OkaforCue || len(claims) != 1 || claims[0].ID != x.OkaforClaim {
@@ -57,7 +58,7 @@ func TestLinkedAndAttributed(t *testing.T) {
 	if len(got) != 3 || len(ix.Attributed(x.Port)) != 2 {
 		t.Errorf("attributed: %d to Ben-David, %d to the port", len(got), len(ix.Attributed(x.Port)))
 	}
-	if len(Spans(ix.Anns[x.ZoeQuote])) != 2 || len(Spans(ix.Anns[x.ZoeCue])) != 1 {
+	if len(lookup.Spans(ix.Anns[x.ZoeQuote])) != 2 || len(lookup.Spans(ix.Anns[x.ZoeCue])) != 1 {
 		t.Error("Spans")
 	}
 }
