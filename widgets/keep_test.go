@@ -1,3 +1,0 @@
-package widgets
-
-import _ "fyne.io/fyne/v2/test"

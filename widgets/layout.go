@@ -1,0 +1,122 @@
+package widgets
+
+import "sort"
+
+// line is one wrapped line: it shows code points [start, end) and tok is the
+// first token overlapping it. A hard break between end and the next line's
+// start is not shown.
+type line struct{ start, end, tok int32 }
+
+// textLayout holds a text, its tokens measured at one size and its lines
+// wrapped at one width. Each step is redone only when its input changes:
+// a new width re-wraps without measuring, a new size re-measures.
+type textLayout struct {
+	text  string
+	runes []rune
+	toks  []token
+
+	m             *metrics // nil until measured
+	wordW, trailW []float32
+
+	width float32 // wrap width of lines; 0 when not wrapped
+	lines []line
+	geo   map[int32]*lineGeom
+	cl    clusterer
+}
+
+// setText replaces the text; it must be measured and wrapped again.
+func (l *textLayout) setText(text string) {
+	l.text = text
+	l.runes, l.toks = tokenize(text)
+	l.m, l.width, l.lines = nil, 0, l.lines[:0]
+	l.geo = nil
+}
+
+// measure computes token widths with m unless they already are.
+func (l *textLayout) measure(m *metrics) {
+	if l.m == m {
+		return
+	}
+	l.m, l.width, l.geo = m, 0, nil
+	l.wordW = growFloats(l.wordW, len(l.toks))
+	l.trailW = growFloats(l.trailW, len(l.toks))
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for i, t := range l.toks {
+		var w float32
+		if t.wordEnd > t.start {
+			w = m.width(l.text[t.bstart:t.bwordEnd])
+		}
+		l.wordW[i] = w
+		var s float32
+		for _, r := range l.runes[t.wordEnd : t.end-t.brk] {
+			s += m.spaceWidth(r)
+		}
+		l.trailW[i] = s
+	}
+}
+
+// wrap breaks the measured text into lines no wider than maxW (greedy; white
+// space hangs at line ends; a word wider than maxW is split between grapheme
+// clusters). It does nothing if the lines are already wrapped at maxW.
+func (l *textLayout) wrap(maxW float32) {
+	if l.m == nil || (maxW == l.width && len(l.lines) > 0) {
+		return
+	}
+	l.width, l.geo = maxW, nil
+	lines := l.lines[:0]
+	var x float32
+	ls, lt, has := int32(0), int32(0), false
+	for i, t := range l.toks {
+		w := l.wordW[i]
+		if has && w > 0 && x+w > maxW {
+			lines = append(lines, line{ls, t.start, lt})
+			ls, lt, x, has = t.start, int32(i), 0, false
+		}
+		if w > maxW && t.wordEnd > t.start {
+			lines, ls, lt, x = l.splitWord(lines, i, ls, lt, x, maxW)
+		} else {
+			x += w
+		}
+		x += l.trailW[i]
+		has = has || w > 0
+		if t.brk > 0 {
+			lines = append(lines, line{ls, t.end - t.brk, lt})
+			ls, lt, x, has = t.end, int32(i+1), 0, false
+		}
+	}
+	l.lines = append(lines, line{ls, int32(len(l.runes)), lt})
+}
+
+// splitWord wraps the over-long word of token i between its grapheme
+// clusters, starting at x on the line that began at ls with token lt.
+func (l *textLayout) splitWord(lines []line, i int, ls, lt int32, x, maxW float32) ([]line, int32, int32, float32) {
+	t := l.toks[i]
+	l.m.mu.Lock()
+	adv, stop := l.cl.advances(l.m, l.text, l.runes, t, l.wordW[i])
+	l.m.mu.Unlock()
+	for k, a := range adv {
+		if stop[k] && x > 0 && x+a > maxW {
+			at := t.start + int32(k)
+			lines = append(lines, line{ls, at, lt})
+			ls, lt, x = at, int32(i), 0
+		}
+		x += a
+	}
+	return lines, ls, lt, x
+}
+
+// lineAt returns the index of the line holding offset off (a soft-wrap
+// boundary belongs to the line it starts).
+func (l *textLayout) lineAt(off int) int {
+	i := sort.Search(len(l.lines), func(i int) bool { return int(l.lines[i].start) > off }) - 1
+	return max(i, 0)
+}
+
+// growFloats returns s resized to n elements.
+func growFloats(s []float32, n int) []float32 {
+	if cap(s) >= n {
+		return s[:n]
+	}
+	return make([]float32, n)
+}

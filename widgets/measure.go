@@ -1,0 +1,102 @@
+package widgets
+
+import (
+	"strings"
+	"sync"
+
+	"fyne.io/fyne/v2"
+)
+
+// maxCachedWidths bounds one metrics table; it is emptied when full.
+const maxCachedWidths = 1 << 18
+
+// metrics measures text in the theme's regular font at one size, caching
+// every width it measures. Tables are shared by all views (re-opening an
+// article costs no measuring) and guarded by mu: hold it for a whole pass.
+type metrics struct {
+	mu      sync.Mutex
+	size    float32
+	widths  map[string]float32
+	ascii   [128]float32 // single ASCII characters; 0 = not measured yet
+	space   float32      // width of ' ', also used for tabs and control characters
+	textH   float32      // height of a line of text
+	ascent  float32
+	measure func(s string) float32
+}
+
+type metricsKey struct {
+	size float32
+	font string
+}
+
+var metricsTables = struct {
+	sync.Mutex
+	m map[metricsKey]*metrics
+}{m: map[metricsKey]*metrics{}}
+
+// metricsFor returns the shared table for size in the current theme's font.
+func metricsFor(size float32) *metrics {
+	font := ""
+	if app := fyne.CurrentApp(); app != nil {
+		if res := app.Settings().Theme().Font(fyne.TextStyle{}); res != nil {
+			font = res.Name()
+		}
+	}
+	key := metricsKey{size, font}
+	metricsTables.Lock()
+	defer metricsTables.Unlock()
+	if m := metricsTables.m[key]; m != nil {
+		return m
+	}
+	m := newMetrics(size, func(s string) float32 {
+		return fyne.MeasureText(s, size, fyne.TextStyle{}).Width
+	})
+	sz, asc := fyne.CurrentApp().Driver().RenderedTextSize("M", size, fyne.TextStyle{}, nil)
+	m.textH, m.ascent = sz.Height, asc
+	metricsTables.m[key] = m
+	return m
+}
+
+// newMetrics builds a table around a measuring function (tests pass a fake).
+func newMetrics(size float32, measure func(string) float32) *metrics {
+	m := &metrics{size: size, widths: map[string]float32{}, measure: measure}
+	m.space = measure(" ")
+	m.textH = size * 1.3
+	m.ascent = size
+	return m
+}
+
+// width returns the shaped width of s. Call with mu held.
+func (m *metrics) width(s string) float32 {
+	if len(s) == 1 && s[0] < 0x80 {
+		w := m.ascii[s[0]]
+		if w == 0 {
+			w = m.measure(s)
+			if w == 0 {
+				w = 1e-6 // remember zero-width characters too
+			}
+			m.ascii[s[0]] = w
+		}
+		return w
+	}
+	if w, ok := m.widths[s]; ok {
+		return w
+	}
+	w := m.measure(s)
+	if len(m.widths) >= maxCachedWidths {
+		clear(m.widths)
+	}
+	m.widths[strings.Clone(s)] = w // s may be a slice of a whole article
+	return w
+}
+
+// spaceWidth returns the width of a white-space code point. Call with mu held.
+func (m *metrics) spaceWidth(r rune) float32 {
+	if r == ' ' || r < 0x20 || r == 0x7F {
+		return m.space
+	}
+	if r == 0x200B {
+		return 0
+	}
+	return m.width(string(r))
+}

@@ -1,0 +1,209 @@
+package widgets
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// token is the unit of line wrapping: a word part that must stay on one line
+// (unless it is wider than the line), followed by white space that may hang
+// past the line's end and at most one hard line break. Offsets are code
+// points; the b* fields are the matching byte offsets into the text, used to
+// measure the word without allocating.
+type token struct {
+	start, wordEnd, end int32
+	bstart, bwordEnd    int32
+	brk                 int32 // code points of the closing hard break (0, 1 or 2 for CRLF)
+}
+
+// runeClass sorts code points for line breaking.
+type runeClass uint8
+
+const (
+	clsWord   runeClass = iota // part of a word
+	clsSpace                   // breakable white space, hangs at the line end
+	clsBreak                   // hard line break
+	clsExtend                  // combining mark, joiner or selector: never starts a token
+	clsIdeo                    // CJK ideograph or kana: a line may break before and after it
+)
+
+// pending records what the previous code point allows before the next one.
+type pending uint8
+
+const (
+	pendNone   pending = iota
+	pendIdeo           // after an ideograph: break before the next code point
+	pendHyphen         // after a hyphen inside a word: break before a letter
+)
+
+// noStartChars may not begin a line (simplified kinsoku shori and closing
+// punctuation): the line never breaks before them.
+const noStartChars = ",.;:!?%、。，．：；？！ー々ゝゞヽヾぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ・…‥〜゛゜｡､"
+
+// tokenize splits text into code points and wrapping tokens. It never fails:
+// every code point belongs to exactly one token, in order.
+func tokenize(text string) ([]rune, []token) {
+	runes := make([]rune, 0, utf8.RuneCountInString(text))
+	toks := make([]token, 0, strings.Count(text, " ")+strings.Count(text, "\n")+1)
+	var t token
+	trail := false // inside t's trailing part
+	pend := pendNone
+	prev := rune('\n')
+	flush := func(ri, bi int32) {
+		if !trail {
+			t.wordEnd, t.bwordEnd = ri, bi
+		}
+		t.end = ri
+		toks = append(toks, t)
+		t = token{start: ri, wordEnd: ri, end: ri, bstart: bi, bwordEnd: bi}
+		trail = false
+	}
+	for bi := 0; bi < len(text); {
+		r, n := utf8.DecodeRuneInString(text[bi:])
+		ri, b32 := int32(len(runes)), int32(bi)
+		switch c := classify(r); c {
+		case clsBreak:
+			if !trail {
+				t.wordEnd, t.bwordEnd, trail = ri, b32, true
+			}
+			runes = append(runes, r)
+			bi += n
+			t.brk = 1
+			if r == '\r' && bi < len(text) && text[bi] == '\n' {
+				runes = append(runes, '\n')
+				bi++
+				t.brk = 2
+			}
+			flush(int32(len(runes)), int32(bi))
+			pend, prev = pendNone, '\n'
+			continue
+		case clsSpace:
+			if !trail {
+				t.wordEnd, t.bwordEnd, trail = ri, b32, true
+			}
+			pend = pendNone
+		case clsExtend:
+			if trail {
+				flush(ri, b32)
+			}
+		default:
+			if trail || (ri > t.start && breakBefore(pend, prev, r, c)) {
+				flush(ri, b32)
+			}
+			pend = pendingAfter(prev, r, c)
+		}
+		runes = append(runes, r)
+		bi += n
+		prev = r
+	}
+	if t.start < int32(len(runes)) {
+		flush(int32(len(runes)), int32(len(text)))
+	}
+	return runes, toks
+}
+
+// breakBefore reports whether a line may break between prev and r.
+func breakBefore(pend pending, prev, r rune, c runeClass) bool {
+	switch {
+	case c != clsIdeo && pend == pendNone:
+		return false
+	case pend == pendHyphen && !unicode.IsLetter(r):
+		return false
+	}
+	return !unicode.In(prev, unicode.Ps, unicode.Pi) && !noStart(r)
+}
+
+// pendingAfter returns what r allows before the code point that follows it.
+func pendingAfter(prev, r rune, c runeClass) pending {
+	switch {
+	case c == clsIdeo:
+		return pendIdeo
+	case (r == '-' || r == '‐' || r == '–' || r == '—') && unicode.IsLetter(prev):
+		return pendHyphen
+	}
+	return pendNone
+}
+
+// noStart reports whether r may not begin a line.
+func noStart(r rune) bool {
+	if r < 0x80 {
+		return r == ',' || r == '.' || r == ';' || r == ':' || r == '!' || r == '?' || r == '%' || r == ')' || r == ']' || r == '}'
+	}
+	if unicode.In(r, unicode.Pe, unicode.Pf) {
+		return true
+	}
+	for _, c := range noStartChars {
+		if c == r {
+			return true
+		}
+	}
+	return false
+}
+
+// classify returns r's class for line breaking.
+func classify(r rune) runeClass {
+	if r < 0x80 {
+		switch r {
+		case ' ', '\t':
+			return clsSpace
+		case '\n', '\r', '\v', '\f':
+			return clsBreak
+		}
+		if r < 0x20 || r == 0x7F {
+			return clsSpace // other control characters show as a space
+		}
+		return clsWord
+	}
+	switch {
+	case r == 0x85 || r == 0x2028 || r == 0x2029:
+		return clsBreak
+	case r == 0xA0 || r == 0x202F || r == 0x2007 || r == 0x2060 || r == 0xFEFF:
+		return clsWord // no-break spaces and joiners keep words together
+	case r == 0x200B:
+		return clsSpace
+	case isExtend(r):
+		return clsExtend
+	case unicode.IsSpace(r):
+		return clsSpace
+	case isIdeographic(r):
+		return clsIdeo
+	}
+	return clsWord
+}
+
+// isExtend reports whether r continues the preceding character: combining
+// marks, joiners, variation selectors, emoji modifiers and tags.
+func isExtend(r rune) bool {
+	return r == 0x200C || r == 0x200D ||
+		(r >= 0xFE00 && r <= 0xFE0F) || (r >= 0x1F3FB && r <= 0x1F3FF) ||
+		(r >= 0xE0020 && r <= 0xE007F) || (r >= 0xE0100 && r <= 0xE01EF) ||
+		unicode.In(r, unicode.Mn, unicode.Me, unicode.Mc)
+}
+
+// isIdeographic reports whether a line may break on both sides of r without
+// white space: Han, kana, Bopomofo, CJK symbols and full-width forms.
+func isIdeographic(r rune) bool {
+	if r < 0x2E80 {
+		return false
+	}
+	return (r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFF60) ||
+		unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Bopomofo)
+}
+
+// isRTL reports whether r is a strong right-to-left character or a bidi
+// control that can start a right-to-left run.
+func isRTL(r rune) bool {
+	return (r >= 0x0590 && r <= 0x08FF) || (r >= 0xFB1D && r <= 0xFDFF) ||
+		(r >= 0xFE70 && r <= 0xFEFC) || (r >= 0x10800 && r <= 0x10FFF) ||
+		(r >= 0x1E800 && r <= 0x1EFFF) || r == 0x200F || r == 0x202B || r == 0x202E || r == 0x2067
+}
+
+// displayRune maps r to what a line's canvas.Text shows: control characters
+// and tabs become a space so that display runes match text runes one to one.
+func displayRune(r rune) rune {
+	if r < 0x20 || r == 0x7F {
+		return ' '
+	}
+	return r
+}
