@@ -1,0 +1,129 @@
+package app
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/saywho-app/saywho/storage"
+)
+
+// docList is the left pane: the project's documents, filterable and
+// sortable.
+type docList struct {
+	u       *UI
+	filter  *widget.Entry
+	sort    *widget.Select
+	list    *widget.List
+	count   *widget.Label
+	shown   []storage.DocumentSummary
+	box     fyne.CanvasObject
+	syncing bool // selecting a row from code, not from the user
+}
+
+// Sort orders of the document list.
+var docSorts = []string{"Import order", "Title", "Outlet", "Date", "Most annotations", "Status"}
+
+func newDocList(u *UI) *docList {
+	l := &docList{u: u, filter: widget.NewEntry(), count: widget.NewLabel("")}
+	l.filter.SetPlaceHolder("Filter documents")
+	l.filter.OnChanged = func(string) { l.refresh() }
+	l.sort = widget.NewSelect(docSorts, nil)
+	l.sort.SetSelectedIndex(0)
+	l.sort.OnChanged = func(string) { l.refresh() }
+	l.count.Importance = widget.LowImportance
+	l.list = widget.NewList(func() int { return len(l.shown) },
+		func() fyne.CanvasObject {
+			title := widget.NewLabel("")
+			title.TextStyle.Bold = true
+			title.Truncation = fyne.TextTruncateEllipsis
+			detail := widget.NewLabel("")
+			detail.Importance = widget.LowImportance
+			detail.Truncation = fyne.TextTruncateEllipsis
+			return container.NewVBox(title, detail)
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			d := l.shown[i]
+			box := o.(*fyne.Container)
+			box.Objects[0].(*widget.Label).SetText(d.Title)
+			box.Objects[1].(*widget.Label).SetText(docDetail(d))
+		})
+	l.list.OnSelected = func(i widget.ListItemID) {
+		if !l.syncing && i < len(l.shown) {
+			u.openDocument(l.shown[i].ID)
+		}
+	}
+	top := container.NewVBox(heading("Documents"), l.filter, l.sort)
+	l.box = container.NewBorder(top, l.count, nil, nil, l.list)
+	return l
+}
+
+func (l *docList) object() fyne.CanvasObject { return l.box }
+
+// docDetail is a document's second line: outlet, date, count and status.
+func docDetail(d storage.DocumentSummary) string {
+	parts := nonEmpty(d.Outlet, d.Published)
+	parts = append(parts, fmt.Sprintf("%d annotations", d.Annotations), statusName(d.Status))
+	return strings.Join(parts, " · ")
+}
+
+// statusName is how a document status is written.
+func statusName(s string) string {
+	switch s {
+	case storage.StatusInProgress:
+		return "In progress"
+	case storage.StatusDone:
+		return "Done ✓"
+	}
+	return "New"
+}
+
+// refresh filters and sorts the documents and selects the open one.
+func (l *docList) refresh() {
+	q := strings.ToLower(strings.TrimSpace(l.filter.Text))
+	l.shown = l.shown[:0]
+	for _, d := range l.u.docs {
+		hay := strings.ToLower(strings.Join([]string{d.Title, d.Outlet, d.Byline, d.Published, statusName(d.Status), d.FileName}, " "))
+		if q == "" || strings.Contains(hay, q) {
+			l.shown = append(l.shown, d)
+		}
+	}
+	by := map[string]func(a, b storage.DocumentSummary) int{
+		"Title":            func(a, b storage.DocumentSummary) int { return cmp.Compare(strings.ToLower(a.Title), strings.ToLower(b.Title)) },
+		"Outlet":           func(a, b storage.DocumentSummary) int { return cmp.Compare(strings.ToLower(a.Outlet), strings.ToLower(b.Outlet)) },
+		"Date":             func(a, b storage.DocumentSummary) int { return cmp.Compare(a.Published, b.Published) },
+		"Most annotations": func(a, b storage.DocumentSummary) int { return cmp.Compare(b.Annotations, a.Annotations) },
+		"Status":           func(a, b storage.DocumentSummary) int { return cmp.Compare(statusRank(a.Status), statusRank(b.Status)) },
+	}
+	if f := by[l.sort.Selected]; f != nil {
+		slices.SortStableFunc(l.shown, f)
+	}
+	l.count.SetText(fmt.Sprintf("%d of %d documents", len(l.shown), len(l.u.docs)))
+	l.syncing = true
+	l.list.UnselectAll()
+	for i, d := range l.shown {
+		if d.ID == l.u.doc.ID {
+			l.list.Select(i)
+		}
+	}
+	l.syncing = false
+	l.list.Refresh()
+}
+
+func statusRank(s string) int {
+	return map[string]int{storage.StatusNew: 0, storage.StatusInProgress: 1, storage.StatusDone: 2}[s]
+}
+
+// shownIDs lists the ids of the documents in the order shown.
+func (l *docList) shownIDs() []string {
+	var ids []string
+	for _, d := range l.shown {
+		ids = append(ids, d.ID)
+	}
+	return ids
+}

@@ -1,0 +1,49 @@
+package app
+
+import (
+	"os/user"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+)
+
+// firstStart is the welcome shown before the first session: it asks for
+// the coder's name, recorded with every annotation so that several
+// coders' work stays apart. done gets the name.
+func firstStart(done func(name string)) fyne.CanvasObject {
+	name := widget.NewEntry()
+	name.SetText(osUserName())
+	name.SetPlaceHolder("Your name")
+	start := widget.NewButton("Start annotating", nil)
+	start.Importance = widget.HighImportance
+	submit := func() {
+		if n := strings.TrimSpace(name.Text); n != "" {
+			done(n)
+		}
+	}
+	start.OnTapped = submit
+	name.OnSubmitted = func(string) { submit() }
+	title := widget.NewLabel("Welcome to Saywho")
+	title.TextStyle.Bold = true
+	title.SizeName = "headingText"
+	intro := wrapLabel("Saywho helps you mark who said what in news articles: quotes, their speakers, claims, cues and your own codes. " +
+		"Everything you do is saved at once and can be undone.\n\n" +
+		"Your name is recorded with each annotation you make, so that several coders can work on the same articles and compare. " +
+		"You can change it later with File → Change coder….")
+	form := container.NewVBox(title, intro, widget.NewForm(widget.NewFormItem("Your name", name)), container.NewHBox(start))
+	return container.NewCenter(container.NewGridWrap(fyne.NewSize(560, 360), form))
+}
+
+// osUserName is the OS account's full name, or its login name.
+func osUserName() string {
+	u, err := user.Current()
+	if err != nil {
+		return ""
+	}
+	if n := strings.TrimSpace(strings.Split(u.Name, ",")[0]); n != "" {
+		return n
+	}
+	return u.Username
+}

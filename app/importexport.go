@@ -1,0 +1,289 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+)
+
+// File → Import files…, Import folder…, Export…, Back up project…, and
+// files dropped on the window. The work runs off the UI goroutine with a
+// progress dialog that can cancel it; the window stays responsive.
+
+// importFilesDialog chooses one file to import.
+func (u *UI) importFilesDialog() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			u.fail(err)
+			return
+		}
+		if r != nil {
+			path := r.URI().Path()
+			r.Close()
+			u.runImport([]string{path})
+		}
+	}, u.win)
+	d.Show()
+}
+
+// importFolderDialog chooses a folder whose supported files are imported.
+func (u *UI) importFolderDialog() {
+	dialog.ShowFolderOpen(func(l fyne.ListableURI, err error) {
+		if err != nil {
+			u.fail(err)
+			return
+		}
+		if l != nil {
+			u.runImport([]string{l.Path()})
+		}
+	}, u.win)
+}
+
+// bindDrop imports files and folders dropped on the window.
+func (u *UI) bindDrop() {
+	u.win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { u.dropped(uris) })
+}
+
+// dropped imports the local files among uris.
+func (u *UI) dropped(uris []fyne.URI) {
+	var paths []string
+	for _, x := range uris {
+		if x.Scheme() == "file" {
+			paths = append(paths, x.Path())
+		}
+	}
+	if len(paths) > 0 {
+		u.runImport(paths)
+	}
+}
+
+// progress is a dialog with a bar, a line of text and a Cancel button.
+type progress struct {
+	dlg  dialog.Dialog
+	bar  *widget.ProgressBar // nil when the amount of work is unknown
+	line *widget.Label
+	stop func()
+}
+
+// showProgress opens a progress dialog; determinate says whether set will
+// report how far the work is.
+func (u *UI) showProgress(title string, determinate bool, cancel context.CancelFunc) *progress {
+	pr := &progress{line: widget.NewLabel(title + "…"), stop: func() {}}
+	pr.line.Truncation = fyne.TextTruncateEllipsis
+	var bar fyne.CanvasObject
+	if determinate {
+		pr.bar = widget.NewProgressBar()
+		bar = pr.bar
+	} else {
+		inf := widget.NewProgressBarInfinite()
+		pr.stop, bar = inf.Stop, inf
+	}
+	stop := widget.NewButton("Cancel", func() {
+		pr.line.SetText("Cancelling…")
+		cancel()
+	})
+	pr.dlg = dialog.NewCustomWithoutButtons(title, container.NewVBox(pr.line, bar, container.NewCenter(stop)), u.win)
+	pr.dlg.Resize(fyne.NewSize(460, 160))
+	pr.dlg.Show()
+	return pr
+}
+
+// close hides the dialog.
+func (pr *progress) close() {
+	pr.stop()
+	pr.dlg.Hide()
+}
+
+// set shows how far the work is; called on the UI goroutine.
+func (pr *progress) set(done, total int, name string) {
+	if total > 0 && pr.bar != nil {
+		pr.bar.SetValue(float64(done) / float64(total))
+	}
+	if name != "" {
+		pr.line.SetText(fmt.Sprintf("%d of %d: %s", done+1, total, name))
+	}
+}
+
+// runImport imports paths in the background and reports the outcome.
+func (u *UI) runImport(paths []string) {
+	if u.p.ReadOnly() {
+		u.refuseReadOnly("Import")
+		return
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	pr := u.showProgress("Importing", true, cancel)
+	p, f, coder := u.p, u.formats, u.coder.Name
+	go func() {
+		summary, failed, err := f.Import(ctx, p, paths, coder, func(done, total int, name string) {
+			fyne.Do(func() { pr.set(done, total, name) })
+		})
+		fyne.Do(func() {
+			cancel()
+			pr.close()
+			u.importDone(summary, failed, err)
+			u.backgroundDone()
+		})
+	}()
+}
+
+// importDone shows what an import did.
+func (u *UI) importDone(summary string, failed int, err error) {
+	first := u.doc.ID == ""
+	u.reloadAll()
+	u.menus.refreshUndo()
+	if first {
+		u.openDocument(u.startDocument())
+	}
+	switch {
+	case errors.Is(err, context.Canceled):
+		u.status.info("Import cancelled; the documents imported before stay in the project")
+		if summary != "" {
+			dialog.ShowInformation("Import cancelled", summary, u.win)
+		}
+	case err != nil:
+		u.fail(err)
+	default:
+		u.status.done(firstLine(summary))
+		if failed > 0 || strings.Contains(summary, "\n") {
+			title := "Import finished"
+			if failed > 0 {
+				title = fmt.Sprintf("Import finished: %d file(s) refused", failed)
+			}
+			u.showText(title, summary)
+		}
+	}
+}
+
+// showText shows a long message in a scrolling dialog.
+func (u *UI) showText(title, text string) {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom(title, "Close", container.NewVScroll(l), u.win)
+	d.Resize(fyne.NewSize(560, 360))
+	d.Show()
+}
+
+func firstLine(s string) string {
+	line, _, _ := strings.Cut(s, "\n")
+	return line
+}
+
+// exportDialog asks for a format, then where to write it.
+func (u *UI) exportDialog() {
+	formats := u.formats.ExportFormats()
+	if len(formats) == 0 {
+		u.fail(errors.New("no export formats are available"))
+		return
+	}
+	var labels []string
+	for _, f := range formats {
+		labels = append(labels, fmt.Sprintf("%s — %s", f.Name, f.Description))
+	}
+	choice := widget.NewRadioGroup(labels, nil)
+	choice.SetSelected(labels[0])
+	for i, f := range formats {
+		if f.Name == "json" {
+			choice.SetSelected(labels[i])
+		}
+	}
+	dialog.ShowCustomConfirm("Export the project", "Next…", "Cancel", container.NewVScroll(choice), func(ok bool) {
+		if i := indexOf(labels, choice.Selected); ok && i >= 0 {
+			u.chooseExportTarget(formats[i])
+		}
+	}, u.win)
+}
+
+// chooseExportTarget asks for the file (or folder) to export to.
+func (u *UI) chooseExportTarget(f ExportFormat) {
+	if f.Folder {
+		dialog.ShowFolderOpen(func(l fyne.ListableURI, err error) {
+			if err != nil {
+				u.fail(err)
+			} else if l != nil {
+				u.runExport(f, l.Path())
+			}
+		}, u.win)
+		return
+	}
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			u.fail(err)
+			return
+		}
+		if w != nil {
+			path := w.URI().Path()
+			w.Close()
+			u.runExport(f, path)
+		}
+	}, u.win)
+	base := strings.TrimSuffix(filepath.Base(u.p.Path()), filepath.Ext(u.p.Path()))
+	d.SetFileName(base + f.Ext)
+	setLocation(d, filepath.Dir(u.p.Path()))
+	d.Show()
+}
+
+// runExport writes the export in the background.
+func (u *UI) runExport(f ExportFormat, path string) {
+	u.background("Exporting "+f.Name, "Exported to "+path, func(ctx context.Context) error {
+		return u.formats.Export(ctx, u.p, f.Name, path)
+	})
+}
+
+// backupDialog writes a copy of the project file.
+func (u *UI) backupDialog() {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			u.fail(err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		if st, err := os.Stat(path); err == nil && st.Size() == 0 {
+			os.Remove(path) // the empty file the dialog made; the copy is written fresh
+		}
+		u.background("Backing up", "Backed up to "+path, func(context.Context) error { return u.p.Backup(path) })
+	}, u.win)
+	base := strings.TrimSuffix(filepath.Base(u.p.Path()), filepath.Ext(u.p.Path()))
+	d.SetFileName(base + " backup" + filepath.Ext(u.p.Path()))
+	d.Show()
+}
+
+// background runs work off the UI goroutine behind a progress dialog.
+func (u *UI) background(title, doneMsg string, work func(ctx context.Context) error) {
+	ctx, cancel := context.WithCancel(context.Background())
+	pr := u.showProgress(title, false, cancel)
+	go func() {
+		err := work(ctx)
+		fyne.Do(func() {
+			pr.close()
+			cancel()
+			switch {
+			case errors.Is(err, context.Canceled):
+				u.status.info(title + " cancelled")
+			case err != nil:
+				u.fail(err)
+			default:
+				u.status.info(doneMsg)
+			}
+			u.backgroundDone()
+		})
+	}()
+}
+
+// backgroundDone runs the test hook after background work has finished.
+func (u *UI) backgroundDone() {
+	if u.onBackgroundDone != nil {
+		u.onBackgroundDone()
+	}
+}

@@ -1,0 +1,52 @@
+package app
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Small building blocks shared by the panes.
+
+// heading is a bold section title.
+func heading(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.TextStyle.Bold = true
+	return l
+}
+
+// wrapLabel is a label that wraps at word boundaries.
+func wrapLabel(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// smallLabel is a quieter, wrapping line of detail.
+func smallLabel(text string) *widget.Label {
+	l := wrapLabel(text)
+	l.Importance = widget.LowImportance
+	l.SizeName = "captionText"
+	return l
+}
+
+// labelled puts a caption left of a field.
+func labelled(caption string, field fyne.CanvasObject) fyne.CanvasObject {
+	return container.NewBorder(nil, nil, widget.NewLabel(caption), nil, field)
+}
+
+// swatch is a small square of colour.
+func swatch(c color.Color) fyne.CanvasObject {
+	r := canvas.NewRectangle(c)
+	r.CornerRadius = 3
+	r.SetMinSize(fyne.NewSize(14, 14))
+	return container.NewCenter(r)
+}
+
+// variant is the theme variant the window is drawn in.
+func (u *UI) variant() fyne.ThemeVariant {
+	return u.theme.variant(u.app.Settings().ThemeVariant())
+}

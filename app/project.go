@@ -1,0 +1,172 @@
+package app
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	fynestorage "fyne.io/fyne/v2/storage"
+
+	"github.com/saywho-app/saywho/storage"
+)
+
+// File → New project…, Open project…, Open recent, Change coder…, and
+// Edit → Delete document….
+
+// newProjectDialog asks for a name and a folder and creates the project.
+func (u *UI) newProjectDialog() {
+	name := widget.NewEntry()
+	name.SetPlaceHolder("e.g. Election coverage 2026")
+	folder := filepath.Dir(u.p.Path())
+	where := widget.NewLabel(folder)
+	where.Truncation = fyne.TextTruncateEllipsis
+	choose := widget.NewButton("Choose folder…", func() {
+		d := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
+			if err == nil && l != nil {
+				folder = l.Path()
+				where.SetText(folder)
+			}
+		}, u.win)
+		setLocation(d, folder)
+		d.Show()
+	})
+	items := []*widget.FormItem{widget.NewFormItem("Name", name), widget.NewFormItem("Folder", where), widget.NewFormItem("", choose)}
+	d := dialog.NewForm("New project", "Create", "Cancel", items, func(ok bool) {
+		n := strings.TrimSpace(name.Text)
+		if !ok || n == "" {
+			return
+		}
+		path := filepath.Join(folder, safeFileName(n)+storage.Extension)
+		p, err := storage.Create(path, n)
+		if err != nil {
+			u.fail(err)
+			return
+		}
+		u.switchTo(p)
+	}, u.win)
+	d.Resize(fyne.NewSize(520, 240))
+	d.Show()
+	u.lastDialog = d
+}
+
+// safeFileName replaces characters that file systems refuse.
+func safeFileName(s string) string {
+	return strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`/\:*?"<>|`, r) || r < ' ' {
+			return '_'
+		}
+		return r
+	}, s)
+}
+
+// setLocation starts a file dialog in dir when it exists.
+func setLocation(d *dialog.FileDialog, dir string) {
+	if l, err := fynestorage.ListerForURI(fynestorage.NewFileURI(dir)); err == nil {
+		d.SetLocation(l)
+	}
+}
+
+// openProjectDialog chooses a .saywho file to open.
+func (u *UI) openProjectDialog() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			u.fail(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		u.openProjectPath(path)
+	}, u.win)
+	d.SetFilter(fynestorage.NewExtensionFileFilter([]string{storage.Extension}))
+	setLocation(d, filepath.Dir(u.p.Path()))
+	d.Show()
+}
+
+// openProjectPath opens the project at path in this window. On failure the
+// current project stays open.
+func (u *UI) openProjectPath(path string) {
+	if abs, _ := filepath.Abs(path); abs == u.p.Path() {
+		return
+	}
+	if _, err := os.Stat(path); err != nil {
+		u.fail(fmt.Errorf("the project %s is not there any more", path))
+		return
+	}
+	p, err := storage.Open(path, storage.OpenOptions{})
+	if err != nil {
+		u.fail(err)
+		return
+	}
+	u.switchTo(p)
+}
+
+// switchTo closes the current project and shows p instead.
+func (u *UI) switchTo(p *storage.Project) {
+	s := u.sess
+	if s == nil {
+		s = &session{app: u.app, win: u.win, opts: Options{Formats: u.formats}}
+	}
+	old := u.p
+	nu, err := s.show(p, u.coder.Name)
+	if err != nil {
+		p.Close()
+		u.fail(err)
+		return
+	}
+	old.Close()
+	nu.status.info("Opened " + p.Path())
+	if p.ReadOnly() {
+		nu.refuseReadOnlyNotice()
+	}
+}
+
+// refuseReadOnlyNotice tells, once, that the project opened read-only.
+func (u *UI) refuseReadOnlyNotice() {
+	dialog.ShowInformation("Opened read-only", "This project file cannot be written, so it is open read-only: you can read, search and export, but not annotate.", u.win)
+}
+
+// changeCoderDialog changes the name recorded with new annotations.
+func (u *UI) changeCoderDialog() {
+	e := widget.NewEntry()
+	e.SetText(u.coder.Name)
+	dialog.ShowForm("Change coder", "Change", "Cancel", []*widget.FormItem{widget.NewFormItem("Your name", e)}, func(ok bool) {
+		name := strings.TrimSpace(e.Text)
+		if !ok || name == "" || name == u.coder.Name {
+			return
+		}
+		coder, err := coderFor(u.p, name)
+		if err != nil {
+			u.fail(err)
+			return
+		}
+		u.coder = coder
+		u.app.Preferences().SetString(prefCoder, name)
+		u.reloadAll()
+		u.menus.refreshUndo()
+		u.status.info("New annotations are now recorded as " + name + "'s")
+	}, u.win)
+}
+
+// deleteDocumentDialog deletes the open document after confirmation.
+func (u *UI) deleteDocumentDialog() {
+	s := u.docSummary(u.doc.ID)
+	if s == nil {
+		u.status.info("No document is open")
+		return
+	}
+	id := s.ID
+	msg := fmt.Sprintf("Delete “%s” and its %d annotations from the project?\n\nEdit → Undo brings it back.", excerpt(s.Title, 60), s.Annotations)
+	dialog.ShowConfirm("Delete document", msg, func(ok bool) {
+		if ok {
+			u.do("Deleted document", func() error { return u.p.DeleteDocument(id) })
+		}
+	}, u.win)
+}

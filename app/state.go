@@ -1,0 +1,260 @@
+package app
+
+import (
+	"fmt"
+
+	"github.com/saywho-app/saywho/storage"
+)
+
+// reloadAll reads the project's lists again (documents, codes, speakers,
+// coders) and the open document's annotations, and refreshes every view.
+// It is called after every change, so views never drift from the file.
+func (u *UI) reloadAll() {
+	var err error
+	if u.docs, err = u.p.Documents(); err != nil {
+		u.fail(err)
+	}
+	if u.codes, err = u.p.Codes(); err != nil {
+		u.fail(err)
+	}
+	if u.speakers, err = u.p.Speakers(); err != nil {
+		u.fail(err)
+	}
+	if u.coders, err = u.p.Annotators(); err != nil {
+		u.fail(err)
+	}
+	if u.doc.ID != "" && u.docSummary(u.doc.ID) == nil {
+		// The open document is gone (deleted, or its import undone).
+		u.doc = storage.Document{}
+		u.openDocument(u.startDocument())
+		return
+	}
+	if s := u.docSummary(u.doc.ID); s != nil {
+		text := u.doc.Text
+		u.doc = s.Document
+		u.doc.Text = text
+	}
+	u.docList.refresh()
+	u.spk.refresh()
+	u.codebook.refresh()
+	u.reloadDocument()
+}
+
+// reloadDocument reads the open document's annotations and relations and
+// refreshes the article, the inspector and the annotation list.
+func (u *UI) reloadDocument() {
+	u.anns, u.rels = nil, nil
+	if u.doc.ID != "" {
+		var err error
+		if u.anns, err = u.p.Annotations(storage.Filter{DocumentID: u.doc.ID}); err != nil {
+			u.fail(err)
+		}
+		if u.rels, err = u.p.Relations(u.doc.ID); err != nil {
+			u.fail(err)
+		}
+	}
+	if u.selID != "" && u.annotation(u.selID) == nil {
+		u.selID = ""
+	}
+	u.refreshSpans()
+	u.insp.refresh()
+	u.annList.refresh()
+	u.meta.refresh()
+}
+
+// startDocument is the document to show first: the one last seen in this
+// project, else the first.
+func (u *UI) startDocument() string {
+	last := u.app.Preferences().String(u.prefKey(prefLastDoc))
+	if last != "" && u.docSummary(last) != nil {
+		return last
+	}
+	if len(u.docs) > 0 {
+		return u.docs[0].ID
+	}
+	return ""
+}
+
+// openDocument shows document id ("" shows nothing) and remembers it.
+func (u *UI) openDocument(id string) {
+	if id == "" {
+		u.doc = storage.Document{}
+		u.view.SetText("")
+	} else if id != u.doc.ID {
+		d, err := u.p.Document(id)
+		if err != nil {
+			u.fail(err)
+			return
+		}
+		u.doc = d
+		u.selID = ""
+		u.view.SetText(d.Text)
+		u.app.Preferences().SetString(u.prefKey(prefLastDoc), id)
+	}
+	u.docList.refresh()
+	u.find.documentChanged()
+	u.reloadDocument()
+	u.updateTitle()
+}
+
+// stepDocument opens the next (delta 1) or previous (delta -1) document in
+// the order the document list shows.
+func (u *UI) stepDocument(delta int) {
+	ids := u.docList.shownIDs()
+	if len(ids) == 0 {
+		return
+	}
+	i := indexOf(ids, u.doc.ID)
+	switch {
+	case i < 0:
+		i = 0
+	case i+delta < 0 || i+delta >= len(ids):
+		u.status.info("No more documents that way")
+		return
+	default:
+		i += delta
+	}
+	u.openDocument(ids[i])
+	u.focusArticle()
+}
+
+func indexOf(list []string, s string) int {
+	for i, x := range list {
+		if x == s {
+			return i
+		}
+	}
+	return -1
+}
+
+// docSummary finds a listed document by id.
+func (u *UI) docSummary(id string) *storage.DocumentSummary {
+	for i := range u.docs {
+		if u.docs[i].ID == id {
+			return &u.docs[i]
+		}
+	}
+	return nil
+}
+
+// annotation finds an annotation of the open document by id.
+func (u *UI) annotation(id string) *storage.Annotation {
+	for i := range u.anns {
+		if u.anns[i].ID == id {
+			return &u.anns[i]
+		}
+	}
+	return nil
+}
+
+// visible lists the open document's annotations the view filter lets
+// through ("my annotations" or every coder's).
+func (u *UI) visible() []storage.Annotation {
+	if !u.onlyMine {
+		return u.anns
+	}
+	var out []storage.Annotation
+	for _, a := range u.anns {
+		if a.AnnotatorID == u.coder.ID {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// speaker finds a registry speaker by id.
+func (u *UI) speaker(id string) *storage.SpeakerStats {
+	for i := range u.speakers {
+		if u.speakers[i].ID == id {
+			return &u.speakers[i]
+		}
+	}
+	return nil
+}
+
+// code finds a code by id.
+func (u *UI) code(id string) *storage.Code {
+	for i := range u.codes {
+		if u.codes[i].ID == id {
+			return &u.codes[i]
+		}
+	}
+	return nil
+}
+
+// coderName names an annotator.
+func (u *UI) coderName(id string) string {
+	for _, c := range u.coders {
+		if c.ID == id {
+			return c.Name
+		}
+	}
+	return "?"
+}
+
+// outgoing returns the open document's relations of type t from source.
+func (u *UI) outgoing(source string, t storage.RelationType) []storage.Relation {
+	var out []storage.Relation
+	for _, r := range u.rels {
+		if r.SourceID == source && r.Type == t {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// incoming returns the open document's relations that point at target.
+func (u *UI) incoming(target string) []storage.Relation {
+	var out []storage.Relation
+	for _, r := range u.rels {
+		if r.TargetID == target {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// speakerOf names who an annotation is attributed to: the speaker of a
+// mention, or the speaker a quote or claim is linked to (directly or
+// through a mention). It returns "" when there is none.
+func (u *UI) speakerOf(a storage.Annotation) string {
+	if a.Kind == storage.KindSpeakerMention {
+		return a.SpeakerID
+	}
+	for _, t := range []storage.RelationType{storage.RelSaidBy, storage.RelClaimedBy} {
+		for _, r := range u.outgoing(a.ID, t) {
+			if r.TargetSpeakerID != "" {
+				return r.TargetSpeakerID
+			}
+			if m := u.annotation(r.TargetID); m != nil {
+				return m.SpeakerID
+			}
+		}
+	}
+	return ""
+}
+
+// speakerName names a speaker id, or returns fallback.
+func (u *UI) speakerName(id, fallback string) string {
+	if s := u.speaker(id); s != nil {
+		return s.Name
+	}
+	return fallback
+}
+
+// excerpt shortens s to at most n code points on one line.
+func excerpt(s string, n int) string {
+	r := []rune(s)
+	for i, c := range r {
+		if c == '\n' || c == '\t' {
+			r[i] = ' '
+		}
+	}
+	if len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return string(r)
+}
+
+// quoted wraps an excerpt in quotation marks.
+func quoted(s string, n int) string { return fmt.Sprintf("“%s”", excerpt(s, n)) }

@@ -1,0 +1,50 @@
+package app
+
+import (
+	"errors"
+
+	"github.com/saywho-app/saywho/storage"
+)
+
+// undo reverses the last change of the project, whatever it was and in
+// whichever document, then shows the project as it now is.
+func (u *UI) undo() { u.replay(false) }
+
+// redo repeats the last undone change.
+func (u *UI) redo() { u.replay(true) }
+
+func (u *UI) replay(redo bool) {
+	if u.p.ReadOnly() {
+		u.refuseReadOnly("Undo")
+		return
+	}
+	run, verb := u.p.Undo, "Undid"
+	if redo {
+		run, verb = u.p.Redo, "Redid"
+	}
+	label, err := run()
+	switch {
+	case errors.Is(err, storage.ErrNothingToUndo), errors.Is(err, storage.ErrNothingToRedo):
+		u.status.info(capitalise(err.Error()))
+		return
+	case err != nil:
+		u.fail(err)
+		u.reloadAll()
+		return
+	}
+	u.reloadAll()
+	u.menus.refreshUndo()
+	u.status.done(verb + " " + lowerFirst(label))
+	u.updateTitle()
+}
+
+func capitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	r := []rune(s)
+	if r[0] >= 'a' && r[0] <= 'z' {
+		r[0] -= 'a' - 'A'
+	}
+	return string(r)
+}
