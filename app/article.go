@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-
 	"github.com/saywho-app/saywho/storage"
 	"github.com/saywho-app/saywho/widgets"
 )

@@ -94,8 +94,12 @@ func (l *docList) refresh() {
 		}
 	}
 	by := map[string]func(a, b storage.DocumentSummary) int{
-		"Title":            func(a, b storage.DocumentSummary) int { return cmp.Compare(strings.ToLower(a.Title), strings.ToLower(b.Title)) },
-		"Outlet":           func(a, b storage.DocumentSummary) int { return cmp.Compare(strings.ToLower(a.Outlet), strings.ToLower(b.Outlet)) },
+		"Title": func(a, b storage.DocumentSummary) int {
+			return cmp.Compare(strings.ToLower(a.Title), strings.ToLower(b.Title))
+		},
+		"Outlet": func(a, b storage.DocumentSummary) int {
+			return cmp.Compare(strings.ToLower(a.Outlet), strings.ToLower(b.Outlet))
+		},
 		"Date":             func(a, b storage.DocumentSummary) int { return cmp.Compare(a.Published, b.Published) },
 		"Most annotations": func(a, b storage.DocumentSummary) int { return cmp.Compare(b.Annotations, a.Annotations) },
 		"Status":           func(a, b storage.DocumentSummary) int { return cmp.Compare(statusRank(a.Status), statusRank(b.Status)) },
