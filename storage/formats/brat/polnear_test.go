@@ -13,25 +13,9 @@ import (
 	"github.com/saywho-app/saywho/storage/formats/internal/textmap"
 )
 
-// corpusDir finds ../shared/corpus/polnear-dev beside the repository root,
-// or skips.
+// corpusDir finds the PolNeAR development corpus in ../shared, or skips.
 func corpusDir(t *testing.T) string {
-	t.Helper()
-	dir, _ := os.Getwd()
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		if filepath.Dir(dir) == dir {
-			t.Fatal("go.mod not found")
-		}
-		dir = filepath.Dir(dir)
-	}
-	c := filepath.Join(dir, "..", "shared", "corpus", "polnear-dev")
-	if _, err := os.Stat(filepath.Join(c, "attributions")); err != nil {
-		t.Skipf("PolNeAR development corpus not found at %s: the brat round trip on it was NOT run", c)
-	}
-	return c
+	return fixture.Shared(t, "the brat round trip on PolNeAR", "corpus", "polnear-dev")
 }
 
 func readCorpus(t *testing.T, dir string) map[string][]byte {

@@ -46,24 +46,11 @@ func exportFixture(t *testing.T, opts Options) map[string][]byte {
 	return unzip(t, buf.Bytes())
 }
 
-// xsdPath finds ../shared/standards/refi-qda/Project-mrt2019.xsd beside the
-// repository root, or skips.
+// xsdPath finds the REFI-QDA schema in ../shared, or skips; it also skips
+// without xmllint.
 func xsdPath(t *testing.T) string {
 	t.Helper()
-	dir, _ := os.Getwd()
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		if filepath.Dir(dir) == dir {
-			t.Fatal("go.mod not found")
-		}
-		dir = filepath.Dir(dir)
-	}
-	p := filepath.Join(dir, "..", "shared", "standards", "refi-qda", "Project-mrt2019.xsd")
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("REFI-QDA schema not found at %s: project.qde was NOT validated", p)
-	}
+	p := fixture.Shared(t, "project.qde against the REFI-QDA schema", "standards", "refi-qda", "Project-mrt2019.xsd")
 	if _, err := exec.LookPath("xmllint"); err != nil {
 		t.Skip("xmllint is not installed (Debian: libxml2-utils): project.qde was NOT validated")
 	}

@@ -15,27 +15,12 @@ import (
 	"github.com/saywho-app/saywho/storage/textutil"
 )
 
-// suiteRoot finds ../shared/standards/w3c-web-annotation-tests beside the
-// repository root, or skips the test.
+// suiteRoot finds the W3C Web Annotation test suite in ../shared, or skips.
 func suiteRoot(t *testing.T) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found above the test")
-		}
-		dir = parent
-	}
-	root := filepath.Join(dir, "..", "shared", "standards", "w3c-web-annotation-tests")
+	root := fixture.Shared(t, "the W3C MUST assertions", "standards", "w3c-web-annotation-tests")
 	if _, err := os.Stat(filepath.Join(root, "definitions")); err != nil {
-		t.Skipf("W3C Web Annotation test suite not found at %s: the MUST assertions were NOT checked", root)
+		t.Skipf("%s has no definitions/: the W3C MUST assertions were NOT checked", root)
 	}
 	return root
 }
