@@ -104,13 +104,18 @@ func sortFiles(files map[string][]byte) (texts, anns map[string][]byte, other []
 func matchAnns(texts, anns map[string][]byte, im *importer) map[string][]annFile {
 	out := map[string][]annFile{}
 	for _, stem := range sortedKeys(anns) {
-		best := ""
-		for t := range texts {
-			if (stem == t || strings.HasPrefix(stem, t+"_")) && len(t) > len(best) {
-				best = t
+		best, ok := stem, false
+		for {
+			if _, ok = texts[best]; ok {
+				break
 			}
+			i := strings.LastIndexByte(best, '_')
+			if i <= 0 {
+				break
+			}
+			best = best[:i]
 		}
-		if best == "" {
+		if !ok {
 			im.notef("%s.ann: no %s.txt (or NAME.txt for NAME_CODER.ann) among the files; not imported", stem, stem)
 			continue
 		}

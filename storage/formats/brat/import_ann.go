@@ -87,8 +87,19 @@ func (im *importer) entity(c *annContext, e Entity) {
 	if flat(strings.Join(parts, " ")) != flat(e.Text) {
 		im.count("%s: the text of some spans differs from the .txt at their offsets (offsets used)", c.file)
 	}
-	// Saywho keeps the parts of a discontinuous span in text order.
+	// Saywho keeps the parts of a discontinuous span in text order; a part
+	// that normalisation emptied (a lone CR of a CRLF) is dropped.
 	sort.Slice(mapped, func(i, j int) bool { return mapped[i].Start < mapped[j].Start })
+	kept := mapped[:0]
+	for _, r := range mapped {
+		if r.Start < r.End {
+			kept = append(kept, r)
+		}
+	}
+	if mapped = kept; len(mapped) == 0 {
+		im.notef("%s: %s becomes empty once the text is normalised; skipped", c.file, e.ID)
+		return
+	}
 	for i := 1; i < len(mapped); i++ {
 		if mapped[i].Start < mapped[i-1].End {
 			im.notef("%s: %s has overlapping fragments; imported as one span", c.file, e.ID)
@@ -100,10 +111,6 @@ func (im *importer) entity(c *annContext, e Entity) {
 	a := storage.Annotation{ID: storage.NewID(), DocumentID: c.doc.id, Kind: kind,
 		Start: mapped[0].Start, End: mapped[len(mapped)-1].End, AnnotatorID: c.coder,
 		Created: im.now, Modified: im.now, Origin: storage.OriginHuman}
-	if a.Start == a.End {
-		im.notef("%s: %s becomes empty once the text is normalised; skipped", c.file, e.ID)
-		return
-	}
 	if len(mapped) > 1 {
 		a.Ranges = mapped
 	}

@@ -18,7 +18,7 @@ func corpusDir(t *testing.T) string {
 	return fixture.Shared(t, "the brat round trip on PolNeAR", "corpus", "polnear-dev")
 }
 
-func readCorpus(t *testing.T, dir string) map[string][]byte {
+func readCorpus(t testing.TB, dir string) map[string][]byte {
 	t.Helper()
 	files := map[string][]byte{}
 	for _, sub := range []string{"text", "attributions"} {
