@@ -34,21 +34,28 @@ var metricsTables = struct {
 	m map[metricsKey]*metrics
 }{m: map[metricsKey]*metrics{}}
 
-// metricsFor returns the shared table for size in the current theme's font.
+// metricsFor returns the shared table for size in the current theme's
+// font. It measures with its own shaper where the theme font covers the
+// text (same result as fyne.MeasureText, several times faster the first
+// time) and with fyne.MeasureText otherwise.
 func metricsFor(size float32) *metrics {
-	font := ""
-	if app := fyne.CurrentApp(); app != nil {
-		if res := app.Settings().Theme().Font(fyne.TextStyle{}); res != nil {
-			font = res.Name()
-		}
+	res := fyne.CurrentApp().Settings().Theme().Font(fyne.TextStyle{})
+	key := metricsKey{size: size}
+	if res != nil {
+		key.font = res.Name()
 	}
-	key := metricsKey{size, font}
 	metricsTables.Lock()
 	defer metricsTables.Unlock()
 	if m := metricsTables.m[key]; m != nil {
 		return m
 	}
+	sh := newShaper(res)
 	m := newMetrics(size, func(s string) float32 {
+		if sh != nil {
+			if w, ok := sh.width(s, size); ok {
+				return w
+			}
+		}
 		return fyne.MeasureText(s, size, fyne.TextStyle{}).Width
 	})
 	sz, asc := fyne.CurrentApp().Driver().RenderedTextSize("M", size, fyne.TextStyle{}, nil)
