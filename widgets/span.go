@@ -1,7 +1,6 @@
 package widgets
 
 import (
-	"container/heap"
 	"image/color"
 	"slices"
 	"sort"
@@ -48,7 +47,6 @@ type spanIndex struct {
 	spans  []Span
 	maxEnd []int   // maxEnd[i] = max End of spans[0..i]: non-decreasing
 	level  []uint8 // bar row of spans[i]
-	byID   map[string]int
 }
 
 // newSpanIndex copies spans, clamps them to [0, textLen] and drops empty ones.
@@ -63,33 +61,33 @@ func newSpanIndex(in []Span, textLen int) spanIndex {
 			spans = append(spans, s)
 		}
 	}
-	slices.SortStableFunc(spans, func(a, b Span) int {
+	order := func(a, b Span) int {
 		if a.Start != b.Start {
 			return a.Start - b.Start
 		}
 		return b.End - a.End
-	})
-	x := spanIndex{spans: spans, maxEnd: make([]int, len(spans)), level: make([]uint8, len(spans)), byID: make(map[string]int, len(spans))}
+	}
+	if !slices.IsSortedFunc(spans, order) {
+		slices.SortStableFunc(spans, order)
+	}
+	x := spanIndex{spans: spans, maxEnd: make([]int, len(spans)), level: make([]uint8, len(spans))}
 	m := 0
 	for i, s := range spans {
 		m = max(m, s.End)
 		x.maxEnd[i] = m
-		if _, dup := x.byID[s.ID]; !dup {
-			x.byID[s.ID] = i
-		}
 	}
 	x.assignLevels()
 	return x
 }
 
 // assignLevels gives each span the lowest level free among the spans still
-// open at its start (a sweep with a heap of open spans ordered by end).
+// open at its start (a sweep with a min-heap of open spans by end).
 func (x *spanIndex) assignLevels() {
 	var open openSpans
 	var used [256]int
 	for i, s := range x.spans {
 		for len(open) > 0 && open[0].end <= s.Start {
-			used[heap.Pop(&open).(openSpan).level]--
+			used[open.pop().level]--
 		}
 		lv := 0
 		for lv < len(used)-1 && used[lv] > 0 {
@@ -97,7 +95,7 @@ func (x *spanIndex) assignLevels() {
 		}
 		x.level[i] = uint8(lv)
 		used[lv]++
-		heap.Push(&open, openSpan{s.End, uint8(lv)})
+		open.push(openSpan{s.End, uint8(lv)})
 	}
 }
 
@@ -135,13 +133,41 @@ type openSpan struct {
 // openSpans is a min-heap of open spans by end.
 type openSpans []openSpan
 
-func (h openSpans) Len() int           { return len(h) }
-func (h openSpans) Less(i, j int) bool { return h[i].end < h[j].end }
-func (h openSpans) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
-func (h *openSpans) Push(v any)        { *h = append(*h, v.(openSpan)) }
-func (h *openSpans) Pop() any {
-	old := *h
-	v := old[len(old)-1]
-	*h = old[:len(old)-1]
-	return v
+// push adds o.
+func (h *openSpans) push(o openSpan) {
+	*h = append(*h, o)
+	s := *h
+	for i := len(s) - 1; i > 0; {
+		p := (i - 1) / 2
+		if s[p].end <= s[i].end {
+			break
+		}
+		s[p], s[i] = s[i], s[p]
+		i = p
+	}
+}
+
+// pop removes and returns the span that ends first.
+func (h *openSpans) pop() openSpan {
+	s := *h
+	top := s[0]
+	last := len(s) - 1
+	s[0] = s[last]
+	s = s[:last]
+	for i := 0; ; {
+		c := 2*i + 1
+		if c >= len(s) {
+			break
+		}
+		if c+1 < len(s) && s[c+1].end < s[c].end {
+			c++
+		}
+		if s[i].end <= s[c].end {
+			break
+		}
+		s[i], s[c] = s[c], s[i]
+		i = c
+	}
+	*h = s
+	return top
 }

@@ -44,63 +44,76 @@ const noStartChars = ",.;:!?%、。，．：；？！ー々ゝゞヽヾぁぃぅ
 // tokenize splits text into code points and wrapping tokens. It never fails:
 // every code point belongs to exactly one token, in order.
 func tokenize(text string) ([]rune, []token) {
-	runes := make([]rune, 0, utf8.RuneCountInString(text))
-	toks := make([]token, 0, strings.Count(text, " ")+strings.Count(text, "\n")+1)
-	var t token
-	trail := false // inside t's trailing part
-	pend := pendNone
-	prev := rune('\n')
-	flush := func(ri, bi int32) {
-		if !trail {
-			t.wordEnd, t.bwordEnd = ri, bi
+	runes := []rune(text)
+	z := tokenizer{toks: make([]token, 0, strings.Count(text, " ")+strings.Count(text, "\n")+1)}
+	pend, prev := pendNone, rune('\n')
+	bi := int32(0)
+	for i := 0; i < len(runes); i++ {
+		r, ri, n := runes[i], int32(i), int32(1)
+		c := clsWord
+		if r < 0x80 {
+			c = asciiClass[r]
+		} else {
+			_, w := utf8.DecodeRuneInString(text[bi:])
+			c, n = classify(r), int32(w)
 		}
-		t.end = ri
-		toks = append(toks, t)
-		t = token{start: ri, wordEnd: ri, end: ri, bstart: bi, bwordEnd: bi}
-		trail = false
-	}
-	for bi := 0; bi < len(text); {
-		r, n := utf8.DecodeRuneInString(text[bi:])
-		ri, b32 := int32(len(runes)), int32(bi)
-		switch c := classify(r); c {
+		switch c {
 		case clsBreak:
-			if !trail {
-				t.wordEnd, t.bwordEnd, trail = ri, b32, true
+			z.closeWord(ri, bi)
+			z.t.brk = 1
+			if r == '\r' && i+1 < len(runes) && runes[i+1] == '\n' {
+				i, n, z.t.brk = i+1, 2, 2
 			}
-			runes = append(runes, r)
-			bi += n
-			t.brk = 1
-			if r == '\r' && bi < len(text) && text[bi] == '\n' {
-				runes = append(runes, '\n')
-				bi++
-				t.brk = 2
-			}
-			flush(int32(len(runes)), int32(bi))
+			z.flush(int32(i+1), bi+n)
 			pend, prev = pendNone, '\n'
+			bi += n
 			continue
 		case clsSpace:
-			if !trail {
-				t.wordEnd, t.bwordEnd, trail = ri, b32, true
-			}
+			z.closeWord(ri, bi)
 			pend = pendNone
 		case clsExtend:
-			if trail {
-				flush(ri, b32)
+			if z.trail {
+				z.flush(ri, bi)
 			}
 		default:
-			if trail || (ri > t.start && breakBefore(pend, prev, r, c)) {
-				flush(ri, b32)
+			if z.trail || (ri > z.t.start && (c == clsIdeo || pend != pendNone) && breakBefore(pend, prev, r, c)) {
+				z.flush(ri, bi)
 			}
-			pend = pendingAfter(prev, r, c)
+			pend = pendNone
+			if c == clsIdeo || r == '-' || (r >= '‐' && r <= '—') {
+				pend = pendingAfter(prev, r, c)
+			}
 		}
-		runes = append(runes, r)
 		bi += n
 		prev = r
 	}
-	if t.start < int32(len(runes)) {
-		flush(int32(len(runes)), int32(len(text)))
+	if z.t.start < int32(len(runes)) {
+		z.flush(int32(len(runes)), int32(len(text)))
 	}
-	return runes, toks
+	return runes, z.toks
+}
+
+// tokenizer collects tokens; t is the token being read.
+type tokenizer struct {
+	toks  []token
+	t     token
+	trail bool // inside t's trailing part
+}
+
+// closeWord ends t's word part at code point ri (byte bi), if not done yet.
+func (z *tokenizer) closeWord(ri, bi int32) {
+	if !z.trail {
+		z.t.wordEnd, z.t.bwordEnd, z.trail = ri, bi, true
+	}
+}
+
+// flush ends t at code point ri (byte bi) and starts the next token there.
+func (z *tokenizer) flush(ri, bi int32) {
+	z.closeWord(ri, bi)
+	z.t.end = ri
+	z.toks = append(z.toks, z.t)
+	z.t = token{start: ri, wordEnd: ri, end: ri, bstart: bi, bwordEnd: bi}
+	z.trail = false
 }
 
 // breakBefore reports whether a line may break between prev and r.
@@ -140,6 +153,14 @@ func noStart(r rune) bool {
 	}
 	return false
 }
+
+// asciiClass caches classify for ASCII.
+var asciiClass = func() (t [0x80]runeClass) {
+	for r := range t {
+		t[r] = classify(rune(r))
+	}
+	return t
+}()
 
 // classify returns r's class for line breaking.
 func classify(r rune) runeClass {
