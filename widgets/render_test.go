@@ -51,7 +51,7 @@ func countObjects(o fyne.CanvasObject) int {
 
 func TestLiveObjectsDependOnVisibleLinesOnly(t *testing.T) {
 	test.NewTempApp(t)
-	text, spans := benchArticle(200000)
+	text, spans := benchArticle(200000, "")
 	v := NewArticleView()
 	v.SetText(text)
 	v.SetSpans(spans)
