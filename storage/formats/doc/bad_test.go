@@ -70,6 +70,7 @@ func TestReadRefusesBadInput(t *testing.T) {
 		{"no-container.epub", ziptest.Build(t, F{Name: "mimetype", Body: mimeEPUB, Store: true}), ErrCorrupt, "container.xml"},
 		{"scan.pdf", pdfPage("", "q 612 0 0 792 0 0 cm /Im1 Do Q"), ErrNoText, "run OCR first"},
 		{"garbage.pdf", []byte("%PDF-1.7\nnot really a PDF\n"), ErrCorrupt, "damaged"},
+		{"unreadable-page.pdf", writePDF([]string{"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", "<< /Type /Page /Contents 4 0 R >>", "4 0 R"}, 0), ErrCorrupt, "no page could be read"},
 		{"cyclic.pdf", writePDF([]string{"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [2 0 R 2 0 R] /Count 1 >>"}, 0), ErrCorrupt, "cyclic"},
 		{"flate-bomb.pdf", pdfPage("/Filter /FlateDecode", deflated(t, maxPDFPageStream+1)), ErrTooLarge, "inflates beyond"},
 	}

@@ -70,7 +70,7 @@ func buildEPUB(t testing.TB, metadata string, chapters ...string) []byte {
 		fmt.Fprintf(&manifest, `<item id="c%d" href="%s" media-type="application/xhtml+xml"/>`, i, name)
 		fmt.Fprintf(&spine, `<itemref idref="c%d"/>`, i)
 		files = append(files, F{Name: fmt.Sprintf("OEBPS/text/ch %d.xhtml", i+1), Body: `<?xml version="1.0" encoding="UTF-8"?>
-<!DOCTYPE html><html xmlns="http://www.w3.org/1999/xhtml"><head><title>Chapter</title><style>p{}</style></head><body>` + ch + `</body></html>`})
+<!DOCTYPE html><html xmlns="http://www.w3.org/1999/xhtml"><head><title/><script src="x.js" /><style>p{}</style></head><body>` + ch + `</body></html>`})
 	}
 	files = append(files, F{Name: "OEBPS/content.opf", Body: `<?xml version="1.0" encoding="UTF-8"?><package xmlns="http://www.idpf.org/2007/opf" version="3.0"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/">` + metadata + `</metadata><manifest>` + manifest.String() + `</manifest><spine>` + spine.String() + `</spine></package>`})
 	return ziptest.Build(t, files...)

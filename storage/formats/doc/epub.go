@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/url"
 	"path"
+	"regexp"
 	"strings"
 
 	"github.com/saywho-app/saywho/storage/formats/safezip"
@@ -122,7 +123,12 @@ func epubChapters(pkg *epubPackage, dir string) []string {
 	return out
 }
 
-// epubChapter returns the body text of one XHTML chapter.
+// selfClosing matches XML-style empty elements that an HTML parser would
+// take for start tags swallowing the rest of the document as raw text.
+var selfClosing = regexp.MustCompile(`(?i)<(title|script|style|textarea|iframe|noscript|xmp|noembed|noframes)(\s[^<>]*?)?/>`)
+
+// epubChapter returns the body text of one XHTML chapter, parsed as HTML
+// once XML-style empty elements are written out in full.
 func epubChapter(a *safezip.Archive, name string) (string, error) {
 	data, err := a.ReadFile(name)
 	if err != nil {
@@ -132,7 +138,7 @@ func epubChapter(a *safezip.Archive, name string) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("chapter %s: %w", name, err)
 	}
-	root, err := html.Parse(strings.NewReader(string(dec.text)))
+	root, err := html.Parse(strings.NewReader(selfClosing.ReplaceAllString(string(dec.text), "<$1$2></$1>")))
 	if err != nil {
 		return "", fmt.Errorf("%w: chapter %s: %v", ErrCorrupt, name, err)
 	}

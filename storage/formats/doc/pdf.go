@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/ledongthuc/pdf"
+	"github.com/saywho-app/saywho/storage"
 )
 
 // Bounds on what a PDF may make the reader do. A content stream is
@@ -44,27 +45,40 @@ func readPDF(data []byte) (res *Result, err error) {
 	res = &Result{}
 	var lay pdfLayout
 	budget := int64(maxPDFStreams)
+	var firstErr error // of the first page that could not be read
 	for i, pg := range pages {
-		n, err := streamSize(pg.V.Key("Contents"), min(maxPDFPageStream, budget))
-		if err != nil {
+		glyphs, n, err := pageGlyphs(pg, min(maxPDFPageStream, budget))
+		if errors.Is(err, ErrTooLarge) {
 			return nil, fmt.Errorf("%w: the content of page %d inflates beyond %d MiB", err, i+1, min(maxPDFPageStream, budget)>>20)
 		}
-		budget -= n
-		glyphs, err := pageGlyphs(pg)
 		if err != nil {
 			res.Notices = append(res.Notices, fmt.Sprintf("page %d could not be read and was skipped: %v", i+1, err))
+			if firstErr == nil {
+				firstErr = err
+			}
 			continue
 		}
+		budget -= n
 		lay.addPage(glyphs)
 	}
 	d := &res.Doc
 	d.Format, d.Text = FormatPDF, lay.String()
-	if strings.TrimSpace(d.Text) == "" {
+	switch {
+	case strings.TrimSpace(d.Text) == "" && firstErr != nil && len(res.Notices) == len(pages):
+		return nil, fmt.Errorf("%w: no page could be read (page 1: %v)", ErrCorrupt, firstErr)
+	case strings.TrimSpace(d.Text) == "":
 		return nil, fmt.Errorf("%w: this PDF has no text layer (scanned?); run OCR first", ErrNoText)
 	}
+	pdfInfo(r, d)
+	return res, nil
+}
+
+// pdfInfo copies title, author and creation date from the document
+// information dictionary, if it can be read.
+func pdfInfo(r *pdf.Reader, d *storage.Document) {
+	defer func() { _ = recover() }() // metadata is optional: a broken one is ignored
 	info := r.Trailer().Key("Info")
 	d.Title, d.Byline, d.Published = info.Key("Title").Text(), info.Key("Author").Text(), info.Key("CreationDate").Text()
-	return res, nil
 }
 
 // pdfPages returns the leaves of the page tree in order. The tree is
@@ -126,13 +140,17 @@ func streamSize(v pdf.Value, limit int64) (int64, error) {
 	return total, nil
 }
 
-// pageGlyphs returns the positioned characters of a page, turning a panic
-// of the library into an error.
-func pageGlyphs(pg pdf.Page) (glyphs []pdf.Text, err error) {
+// pageGlyphs measures a page's content (ErrTooLarge past limit bytes)
+// and returns its positioned characters and its inflated size, turning a
+// panic of the library into an error.
+func pageGlyphs(pg pdf.Page, limit int64) (glyphs []pdf.Text, n int64, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			glyphs, err = nil, fmt.Errorf("%v", r)
 		}
 	}()
-	return pg.Content().Text, nil
+	if n, err = streamSize(pg.V.Key("Contents"), limit); err != nil {
+		return nil, n, err
+	}
+	return pg.Content().Text, n, nil
 }
