@@ -54,7 +54,11 @@ func runExport(e *env, args []string) error {
 		}
 		opts.Snapshot.AnnotatorID = ann.ID
 	}
-	return formats.Export(p, *format, *out, e.stdout, opts)
+	lost, err := formats.Export(p, *format, *out, e.stdout, opts)
+	for _, l := range lost {
+		fmt.Fprintln(e.stderr, "not exported:", l)
+	}
+	return err
 }
 
 func findCoder(p *storage.Project, name string) (storage.Annotator, error) {

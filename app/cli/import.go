@@ -17,6 +17,7 @@ func runImport(e *env, args []string) error {
 		"Imports articles (.txt .md .html .docx .odt .epub .pdf), Saywho JSON exports,\nREFI-QDA projects (.qdpx/.qde) and brat standoff (NAME.txt with NAME*.ann)\ninto PROJECT, creating it when missing. Folders are searched for supported files.\nTexts already in the project are reported and skipped.")
 	coder := fs.String("coder", "", "coder recorded for imported annotations that name none (default: the OS user)")
 	quiet := fs.Bool("q", false, "print only problems")
+	mapping := fs.String("mapping", "", "brat: file mapping labels to kinds (LABEL = kind lines; default: PolNeAR/PARC Source, Cue, Content)")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -37,7 +38,11 @@ func runImport(e *env, args []string) error {
 		}
 		created = true
 	}
-	sum, err := formats.Import(context.Background(), p, pos[1:], formats.ImportOptions{Coder: *coder}, nil)
+	if p.ReadOnly() {
+		p.Close()
+		return fmt.Errorf("%s: %w: this user may not write the file or its folder; nothing was imported", path, storage.ErrReadOnly)
+	}
+	sum, err := formats.Import(context.Background(), p, pos[1:], formats.ImportOptions{Coder: *coder, BratMapping: *mapping}, nil)
 	st, _ := p.Stats()
 	p.Close()
 	if created && st.Documents == 0 {

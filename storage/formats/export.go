@@ -8,7 +8,9 @@ import (
 
 	"github.com/saywho-app/saywho/storage"
 	"github.com/saywho-app/saywho/storage/formats/atomicfile"
+	"github.com/saywho-app/saywho/storage/formats/brat"
 	"github.com/saywho-app/saywho/storage/formats/native"
+	"github.com/saywho-app/saywho/storage/formats/qdpx"
 	"github.com/saywho-app/saywho/storage/formats/tabular"
 	"github.com/saywho-app/saywho/storage/formats/w3c"
 	"github.com/saywho-app/saywho/storage/textutil"
@@ -26,13 +28,14 @@ type ExportOptions struct {
 	Snapshot   storage.SnapshotOptions
 }
 
-// exporter writes a bundle: to a stream, or (folder formats) into a folder.
+// exporter writes a bundle: to a stream, or (folder formats) into a folder
+// that it writes atomically itself, returning what it could not represent.
 type exporter struct {
 	describe string
 	ext      string
 	folder   bool
 	toWriter func(b *storage.Bundle, w io.Writer, o ExportOptions) error
-	toDir    func(b *storage.Bundle, dir string, o ExportOptions) error
+	toDir    func(b *storage.Bundle, dir string, o ExportOptions) ([]string, error)
 }
 
 var exporters = map[string]exporter{
@@ -44,6 +47,12 @@ var exporters = map[string]exporter{
 	}},
 	"jsonl": {describe: "JSON Lines, one document a line with its spans (pandas, ML)", ext: ".jsonl", toWriter: func(b *storage.Bundle, w io.Writer, o ExportOptions) error {
 		return tabular.ExportJSONL(b, w, tabular.JSONLOptions{OffsetUnit: o.OffsetUnit})
+	}},
+	"qdpx": {describe: "REFI-QDA project (QualCoder, ATLAS.ti, MAXQDA, NVivo; --crlf for MAXQDA)", ext: ".qdpx", toWriter: func(b *storage.Bundle, w io.Writer, o ExportOptions) error {
+		return qdpx.Export(b, w, qdpx.Options{CRLF: o.CRLF})
+	}},
+	"brat": {describe: "brat standoff folder (NAME.txt + NAME.ann, annotation.conf)", folder: true, toDir: func(b *storage.Bundle, dir string, o ExportOptions) ([]string, error) {
+		return brat.Export(b, dir, brat.Options{})
 	}},
 	"csv": {describe: "CSV, one row per quote with its speaker (pandas, R, Excel with --bom)", ext: ".csv", toWriter: func(b *storage.Bundle, w io.Writer, o ExportOptions) error {
 		return tabular.ExportCSV(b, w, tabular.CSVOptions{BOM: o.BOM, EscapeFormulas: o.Excel})
@@ -67,38 +76,39 @@ func DescribeFormat(name string) (describe, ext string, folder bool) {
 	return e.describe, e.ext, e.folder
 }
 
-// Export writes the project to path in the named format. Files are written
-// atomically (a temporary file renamed into place), so a failed export never
-// leaves a half-written file; path "-" writes to stdout (given as w).
-func Export(p *storage.Project, format, path string, stdout io.Writer, opts ExportOptions) error {
+// Export writes the project to path in the named format and returns what
+// the format could not represent. Files and folders are written atomically
+// (built aside, then renamed into place), so a failed export never leaves a
+// half-written file; path "-" writes to stdout.
+func Export(p *storage.Project, format, path string, stdout io.Writer, opts ExportOptions) ([]string, error) {
 	if _, ok := exporters[format]; !ok {
-		return unknownFormat(format)
+		return nil, unknownFormat(format)
 	}
 	snap := opts.Snapshot
 	snap.NoText = snap.NoText || (opts.NoText && format == "json")
 	b, err := p.Snapshot(snap)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	return WriteBundle(b, format, path, stdout, opts)
 }
 
 // WriteBundle writes a bundle in the named format; see Export.
-func WriteBundle(b *storage.Bundle, format, path string, stdout io.Writer, opts ExportOptions) error {
+func WriteBundle(b *storage.Bundle, format, path string, stdout io.Writer, opts ExportOptions) ([]string, error) {
 	e, ok := exporters[format]
 	if !ok {
-		return unknownFormat(format)
+		return nil, unknownFormat(format)
 	}
 	if e.folder {
 		if path == "-" {
-			return fmt.Errorf("%s export writes a folder: give a folder name with -o", format)
+			return nil, fmt.Errorf("%s export writes a folder: give a folder name with -o", format)
 		}
-		return atomicfile.WriteDirAtomic(path, func(tmp string) error { return e.toDir(b, tmp, opts) })
+		return e.toDir(b, path, opts)
 	}
 	if path == "-" {
-		return e.toWriter(b, stdout, opts)
+		return nil, e.toWriter(b, stdout, opts)
 	}
-	return atomicfile.WriteFileAtomic(path, func(w io.Writer) error { return e.toWriter(b, w, opts) })
+	return nil, atomicfile.WriteFileAtomic(path, func(w io.Writer) error { return e.toWriter(b, w, opts) })
 }
 
 func unknownFormat(format string) error {

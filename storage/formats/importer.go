@@ -24,6 +24,9 @@ type ImportOptions struct {
 	// Coder names the annotator recorded for annotations of formats that
 	// carry no coder of their own.
 	Coder string
+	// BratMapping is a file mapping brat labels to Saywho kinds; "" means
+	// the PolNeAR/PARC attribution scheme.
+	BratMapping string
 }
 
 // FileResult is what became of one input file.

@@ -1,0 +1,52 @@
+package formats
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/saywho-app/saywho/storage"
+	"github.com/saywho-app/saywho/storage/formats/brat"
+	"github.com/saywho-app/saywho/storage/formats/doc"
+	"github.com/saywho-app/saywho/storage/formats/qdpx"
+)
+
+func init() {
+	readBrat = readBratFiles
+	for _, ext := range []string{".qdpx", ".qde"} {
+		archiveReaders[ext] = qdpx.Import
+	}
+}
+
+// readBratFiles reads a brat text and its annotation files.
+func readBratFiles(txt string, anns []string, opts ImportOptions) (*storage.Bundle, []string, error) {
+	files := map[string][]byte{}
+	for _, f := range append([]string{txt}, anns...) {
+		st, err := os.Stat(f)
+		if err != nil {
+			return nil, nil, fmt.Errorf("cannot read %s: %w", f, unwrapPathError(err))
+		}
+		if st.Size() > doc.MaxFileSize {
+			return nil, nil, fmt.Errorf("%s is larger than %d MiB: %w", filepath.Base(f), doc.MaxFileSize>>20, doc.ErrTooLarge)
+		}
+		data, err := os.ReadFile(f)
+		if err != nil {
+			return nil, nil, fmt.Errorf("cannot read %s: %w", f, unwrapPathError(err))
+		}
+		files[filepath.Base(f)] = data
+	}
+	var mapping *brat.Mapping
+	if opts.BratMapping != "" {
+		f, err := os.Open(opts.BratMapping)
+		if err != nil {
+			return nil, nil, fmt.Errorf("brat mapping: %w", err)
+		}
+		m, err := brat.ParseMapping(f)
+		f.Close()
+		if err != nil {
+			return nil, nil, fmt.Errorf("brat mapping %s: %w", opts.BratMapping, err)
+		}
+		mapping = &m
+	}
+	return brat.Import(files, brat.ImportOptions{Mapping: mapping, Coder: opts.Coder})
+}
