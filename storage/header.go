@@ -19,6 +19,7 @@ type fileHeader struct {
 	sizeValid     bool
 	userVersion   int
 	applicationID uint32
+	wal           bool // the file is in WAL mode (what Saywho writes)
 }
 
 // readHeader reads and checks the SQLite header of path. It returns
@@ -56,6 +57,7 @@ func readHeader(path string) (fileHeader, error) {
 	changeCounter := binary.BigEndian.Uint32(buf[24:28])
 	h.pages = int64(binary.BigEndian.Uint32(buf[28:32]))
 	h.sizeValid = h.pages > 0 && binary.BigEndian.Uint32(buf[92:96]) == changeCounter
+	h.wal = buf[18] == 2 && buf[19] == 2
 	h.userVersion = int(binary.BigEndian.Uint32(buf[60:64]))
 	h.applicationID = binary.BigEndian.Uint32(buf[68:72])
 	if h.pageSize < 512 || h.pageSize&(h.pageSize-1) != 0 {
@@ -75,6 +77,10 @@ func checkHeader(path string, h fileHeader) error {
 			return fmt.Errorf("%s: %w", path, ErrForeign)
 		}
 		return fmt.Errorf("%s (application id %#x): %w", path, h.applicationID, ErrForeign)
+	}
+	if h.userVersion == 0 {
+		// Create sets the id and the first schema in one transaction.
+		return fmt.Errorf("%s is marked as a Saywho project but holds no schema: %w", path, ErrCorrupt)
 	}
 	if h.userVersion > SchemaVersion {
 		return fmt.Errorf("%s has schema version %d, this Saywho reads up to %d; please update Saywho: %w",

@@ -130,6 +130,14 @@ func Open(path string, opts OpenOptions) (*Project, error) {
 	if ro && h.userVersion < SchemaVersion {
 		return nil, fmt.Errorf("%s needs an upgrade to schema %d but is read-only: %w", path, SchemaVersion, ErrReadOnly)
 	}
+	if !ro && !h.wal {
+		// Opening for writing switches the file to WAL, which rewrites its
+		// header: a file not in WAL mode yet (a copy, or not a project
+		// at all) is checked read-only first, so a refusal leaves it as it was.
+		if err := precheck(path, abs); err != nil {
+			return nil, err
+		}
+	}
 	p, err := openDB(abs, ro)
 	if err != nil {
 		return nil, err
@@ -151,13 +159,36 @@ func Open(path string, opts OpenOptions) (*Project, error) {
 	return p, nil
 }
 
+// precheck opens the file read-only and runs Open's checks.
+func precheck(path, abs string) error {
+	p, err := openDB(abs, true)
+	if err != nil {
+		return err
+	}
+	defer p.Close()
+	if err := p.verify(); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if err := p.loadInfo(); err != nil {
+		return fmt.Errorf("%s: %w: %v", path, ErrCorrupt, err)
+	}
+	return nil
+}
+
 func openDB(abs string, readOnly bool) (*Project, error) {
 	db, err := sql.Open("sqlite", dsn(abs, readOnly))
 	if err != nil {
 		return nil, err
 	}
 	db.SetMaxOpenConns(4)
-	if err := db.Ping(); err != nil {
+	err = db.Ping()
+	if readOnly && noIndex(err) {
+		db.Close()
+		if db, err = immutableDB(abs); err != nil {
+			return nil, classify(abs, err)
+		}
+	}
+	if err != nil {
 		db.Close()
 		return nil, classify(abs, err)
 	}
@@ -169,6 +200,33 @@ func openDB(abs string, readOnly bool) (*Project, error) {
 		}
 	}
 	return p, nil
+}
+
+// noIndex reports whether a read-only open failed because SQLite could
+// not create the -shm index it needs beside a WAL project even to read
+// it: the folder is not writable.
+func noIndex(err error) bool {
+	return err != nil && (strings.Contains(err.Error(), "readonly database") || strings.Contains(err.Error(), "unable to open"))
+}
+
+// immutableDB opens a project in a folder the process cannot write as an
+// immutable file. That is exact when no -wal log beside it holds changes
+// not yet saved into the file; when one does, the project is refused.
+func immutableDB(abs string) (*sql.DB, error) {
+	if st, err := os.Stat(abs + "-wal"); err == nil && st.Size() > 0 {
+		return nil, fmt.Errorf("cannot read the project: its folder is not writable and %s-wal holds changes not yet saved into it; open it once where it can be written: %w",
+			filepath.Base(abs), ErrReadOnly)
+	}
+	db, err := sql.Open("sqlite", dsn(abs, true)+"&immutable=1")
+	if err != nil {
+		return nil, err
+	}
+	db.SetMaxOpenConns(4)
+	if err := db.Ping(); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
 }
 
 // classify turns SQLite errors met while opening into the package's errors.
@@ -197,7 +255,7 @@ func (p *Project) verify() error {
 		if err := rows.Scan(&s); err != nil {
 			return classify(p.path, err)
 		}
-		if s != "ok" {
+		if s != "ok" && !strings.HasPrefix(s, "*** in database") {
 			problems = append(problems, s)
 		}
 	}
