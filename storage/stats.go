@@ -1,6 +1,11 @@
 package storage
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+
+	"github.com/saywho-app/saywho/storage/textutil"
+)
 
 // Stats counts what a project holds.
 type Stats struct {
@@ -67,7 +72,7 @@ func (p *Project) Check() ([]string, error) {
 			rows.Close()
 			return nil, err
 		}
-		if s != "ok" {
+		if s != "ok" && !strings.HasPrefix(s, "*** in database") {
 			problems = append(problems, "integrity: "+s)
 		}
 	}
@@ -91,9 +96,13 @@ func (p *Project) Check() ([]string, error) {
 		return nil, err
 	}
 	for _, d := range docs {
-		ix, err := p.textIndex(p.db, d.ID)
+		full, err := getDocument(p.db, d.ID, true) // the stored text, not the cached one
 		if err != nil {
 			return nil, err
+		}
+		ix := textutil.NewIndex(full.Text)
+		if textutil.SHA256(full.Text) != d.SHA256 || ix.Len() != d.Length {
+			problems = append(problems, fmt.Sprintf("document %q: its text no longer matches its SHA-256 or length", d.Title))
 		}
 		anns, err := p.Annotations(Filter{DocumentID: d.ID})
 		if err != nil {
