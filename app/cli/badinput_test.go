@@ -34,7 +34,9 @@ func TestBadInputFiles(t *testing.T) {
 	}{
 		{"empty file", "empty.txt", func(*testing.T) []byte { return nil }, []string{"empty.txt", "empty"}},
 		{"only whitespace", "blank.md", func(*testing.T) []byte { return []byte(" \r\n\t\n") }, []string{"blank.md", "empty"}},
-		{"binary file", "notes.txt", func(*testing.T) []byte { return append([]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), make([]byte, 600)...) },
+		{"binary file", "notes.txt", func(*testing.T) []byte {
+			return append([]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), make([]byte, 600)...)
+		},
 			[]string{"notes.txt", "binary"}},
 		{"zip bomb as docx", "bomb.docx", func(t *testing.T) []byte {
 			return ziptest.Build(t, ziptest.File{Name: "[Content_Types].xml", Body: contentTypes}, ziptest.File{Name: "word/document.xml", Zeros: 2 << 30})
