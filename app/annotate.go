@@ -69,7 +69,7 @@ func (u *UI) applyDigit(d rune) {
 		}
 	}
 	if code == nil {
-		u.status.info(fmt.Sprintf("No code has the shortcut %c: give one in the Codebook tab", d))
+		u.status.info(fmt.Sprintf("No code has the shortcut %c: give one in the Codes tab", d))
 		return
 	}
 	if u.selID != "" {

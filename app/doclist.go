@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/saywho-app/saywho/storage"
@@ -43,7 +44,7 @@ func newDocList(u *UI) *docList {
 			title.TextStyle.Bold = true
 			title.Truncation = fyne.TextTruncateEllipsis
 			detail := widget.NewLabel("")
-			detail.Importance = widget.LowImportance
+			detail.SizeName = theme.SizeNameCaptionText
 			detail.Truncation = fyne.TextTruncateEllipsis
 			return container.NewVBox(title, detail)
 		},

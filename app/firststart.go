@@ -6,13 +6,14 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
-// firstStart is the welcome shown before the first session: it asks for
+// firstStart shows the welcome before the first session in w: it asks for
 // the coder's name, recorded with every annotation so that several
 // coders' work stays apart. done gets the name.
-func firstStart(done func(name string)) fyne.CanvasObject {
+func firstStart(w fyne.Window, done func(name string)) {
 	name := widget.NewEntry()
 	name.SetText(osUserName())
 	name.SetPlaceHolder("Your name")
@@ -27,13 +28,14 @@ func firstStart(done func(name string)) fyne.CanvasObject {
 	name.OnSubmitted = func(string) { submit() }
 	title := widget.NewLabel("Welcome to Saywho")
 	title.TextStyle.Bold = true
-	title.SizeName = "headingText"
+	title.SizeName = theme.SizeNameHeadingText
 	intro := wrapLabel("Saywho helps you mark who said what in news articles: quotes, their speakers, claims, cues and your own codes. " +
 		"Everything you do is saved at once and can be undone.\n\n" +
 		"Your name is recorded with each annotation you make, so that several coders can work on the same articles and compare. " +
-		"You can change it later with File → Change coder….")
+		"You can change it later with File → Change coder.")
 	form := container.NewVBox(title, intro, widget.NewForm(widget.NewFormItem("Your name", name)), container.NewHBox(start))
-	return container.NewCenter(container.NewGridWrap(fyne.NewSize(560, 360), form))
+	w.SetContent(container.NewCenter(container.NewGridWrap(fyne.NewSize(560, 360), form)))
+	w.Canvas().Focus(name)
 }
 
 // osUserName is the OS account's full name, or its login name.

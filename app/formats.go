@@ -16,8 +16,9 @@ type Formats interface {
 	Import(ctx context.Context, p *storage.Project, paths []string, coder string, progress func(done, total int, name string)) (summary string, failed int, err error)
 	// ExportFormats lists the formats offered in File → Export….
 	ExportFormats() []ExportFormat
-	// Export writes the whole project to path in the named format.
-	Export(ctx context.Context, p *storage.Project, format, path string) error
+	// Export writes the whole project to path in the named format and
+	// returns notices on what the format could not represent.
+	Export(ctx context.Context, p *storage.Project, format, path string) (notices []string, err error)
 }
 
 // ExportFormat describes one export format.
@@ -48,9 +49,9 @@ func (stockFormats) ExportFormats() []ExportFormat {
 	return out
 }
 
-func (stockFormats) Export(ctx context.Context, p *storage.Project, format, path string) error {
+func (stockFormats) Export(ctx context.Context, p *storage.Project, format, path string) ([]string, error) {
 	if err := ctx.Err(); err != nil {
-		return err
+		return nil, err
 	}
 	return formats.Export(p, format, path, nil, formats.ExportOptions{})
 }

@@ -230,10 +230,18 @@ func (u *UI) chooseExportTarget(f ExportFormat) {
 	d.Show()
 }
 
-// runExport writes the export in the background.
+// runExport writes the export in the background, then lists what the
+// format could not hold, if anything.
 func (u *UI) runExport(f ExportFormat, path string) {
+	var notices []string
 	u.background("Exporting "+f.Name, "Exported to "+path, func(ctx context.Context) error {
-		return u.formats.Export(ctx, u.p, f.Name, path)
+		var err error
+		notices, err = u.formats.Export(ctx, u.p, f.Name, path)
+		return err
+	}, func() {
+		if len(notices) > 0 {
+			u.showText("Exported, with notes", "Exported to "+path+".\n\n"+strings.Join(notices, "\n"))
+		}
 	})
 }
 
@@ -252,15 +260,16 @@ func (u *UI) backupDialog() {
 		if st, err := os.Stat(path); err == nil && st.Size() == 0 {
 			os.Remove(path) // the empty file the dialog made; the copy is written fresh
 		}
-		u.background("Backing up", "Backed up to "+path, func(context.Context) error { return u.p.Backup(path) })
+		u.background("Backing up", "Backed up to "+path, func(context.Context) error { return u.p.Backup(path) }, nil)
 	}, u.win)
 	base := strings.TrimSuffix(filepath.Base(u.p.Path()), filepath.Ext(u.p.Path()))
 	d.SetFileName(base + " backup" + filepath.Ext(u.p.Path()))
 	d.Show()
 }
 
-// background runs work off the UI goroutine behind a progress dialog.
-func (u *UI) background(title, doneMsg string, work func(ctx context.Context) error) {
+// background runs work off the UI goroutine behind a progress dialog, then
+// after (when not nil) on the UI goroutine if the work succeeded.
+func (u *UI) background(title, doneMsg string, work func(ctx context.Context) error, after func()) {
 	ctx, cancel := context.WithCancel(context.Background())
 	pr := u.showProgress(title, false, cancel)
 	go func() {
@@ -275,6 +284,9 @@ func (u *UI) background(title, doneMsg string, work func(ctx context.Context) er
 				u.fail(err)
 			default:
 				u.status.info(doneMsg)
+				if after != nil {
+					after()
+				}
 			}
 			u.backgroundDone()
 		})

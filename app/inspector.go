@@ -36,7 +36,8 @@ type inspector struct {
 
 func newInspector(u *UI) *inspector {
 	in := &inspector{u: u, box: container.NewVBox()}
-	in.scroll = container.NewVScroll(in.box)
+	// Scrolling both ways keeps a wide field from pushing the panes apart.
+	in.scroll = container.NewScroll(in.box)
 	return in
 }
 
@@ -78,7 +79,7 @@ func (in *inspector) selectionView(start, end int) []fyne.CanvasObject {
 	}
 	objs = append(objs, container.NewGridWithColumns(2, marks...), heading("Code the selection"))
 	if len(u.codes) == 0 {
-		return append(objs, wrapLabel("No codes yet: add them in the Codebook tab and give them shortcut digits."))
+		return append(objs, wrapLabel("No codes yet: add them in the Codes tab and give them shortcut digits."))
 	}
 	var codeButtons []fyne.CanvasObject
 	for _, c := range u.codes {
@@ -123,7 +124,7 @@ func (in *inspector) attributes(a storage.Annotation) []fyne.CanvasObject {
 	switch a.Kind {
 	case storage.KindQuote:
 		in.quoteType = radio(storage.QuoteTypes, a.Attrs[storage.AttrQuoteType], func(s string) { u.setAttr(a.ID, storage.AttrQuoteType, s) })
-		return []fyne.CanvasObject{labelled("Quote type", in.quoteType)}
+		return []fyne.CanvasObject{captioned("Quote type", in.quoteType)}
 	case storage.KindClaim:
 		in.worthiness = radio(storage.CheckWorthiness, a.Attrs[storage.AttrCheckWorthiness], func(s string) { u.setAttr(a.ID, storage.AttrCheckWorthiness, s) })
 		stances := []string{"", "support", "refute", "neutral"}
@@ -136,7 +137,7 @@ func (in *inspector) attributes(a storage.Annotation) []fyne.CanvasObject {
 		in.verdict = newCommitEntry(a.Attrs[storage.AttrVerdict], false, func(s string) { u.setAttr(a.ID, storage.AttrVerdict, strings.TrimSpace(s)) })
 		in.verdict.SetPlaceHolder("true, false, misleading, …")
 		return []fyne.CanvasObject{
-			labelled("Check-worthy", in.worthiness),
+			captioned("Check-worthiness", in.worthiness),
 			smallLabel("CFS check-worthy factual · UFS unimportant factual · NFS non-factual"),
 			labelled("Stance", in.stance), labelled("Verdict", in.verdict),
 		}
@@ -159,7 +160,7 @@ func (in *inspector) codeList(a storage.Annotation) []fyne.CanvasObject {
 	u := in.u
 	objs := []fyne.CanvasObject{heading("Codes")}
 	if len(u.codes) == 0 {
-		return append(objs, smallLabel("No codes yet (Codebook tab)."))
+		return append(objs, smallLabel("No codes yet (Codes tab)."))
 	}
 	for _, c := range u.codes {
 		c := c

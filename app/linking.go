@@ -22,22 +22,24 @@ func (in *inspector) links(a storage.Annotation) []fyne.CanvasObject {
 	var objs []fyne.CanvasObject
 	switch a.Kind {
 	case storage.KindSpeakerMention:
-		name := "Choose speaker… (L)"
+		objs = append(objs, heading("Speaker"))
 		if s := u.speaker(a.SpeakerID); s != nil {
-			name = s.Name
+			objs = append(objs, wrapLabel(s.Name), smallLabel(speakerDetail(*s)))
+		} else {
+			objs = append(objs, smallLabel("Not yet resolved to a speaker of the registry."))
 		}
-		in.speakerBtn = widget.NewButtonWithIcon(name, theme.AccountIcon(), func() { u.pickMentionSpeaker(a.ID) })
-		objs = append(objs, heading("Speaker"), in.speakerBtn)
+		in.speakerBtn = widget.NewButtonWithIcon("Choose… (L)", theme.AccountIcon(), func() { u.pickMentionSpeaker(a.ID) })
+		row := []fyne.CanvasObject{in.speakerBtn}
 		if a.SpeakerID == "" {
-			in.newSpeaker = widget.NewButtonWithIcon("New speaker “"+excerpt(a.Text, 30)+"”", theme.ContentAddIcon(), func() { u.newSpeakerFromMention(a.ID) })
-			objs = append(objs, in.newSpeaker)
+			in.newSpeaker = widget.NewButtonWithIcon("New speaker", theme.ContentAddIcon(), func() { u.newSpeakerFromMention(a.ID) })
+			row = append(row, in.newSpeaker)
 		}
+		objs = append(objs, container.NewGridWithColumns(len(row), row...))
 		if q := nearbyQuote([]rune(u.doc.Text), a, u.anns, u.hasSpeakerLink); q != "" {
 			qa := u.annotation(q)
-			in.linkOffer = widget.NewButtonWithIcon(fmt.Sprintf("Link as speaker of the %s %s", strings.ToLower(kindName(qa.Kind)), quoted(qa.Text, 40)),
-				theme.MailForwardIcon(), func() { u.linkSpeakerTo(qa.ID, a.ID, "") })
+			in.linkOffer = widget.NewButtonWithIcon("Link as its speaker", theme.MailForwardIcon(), func() { u.linkSpeakerTo(qa.ID, a.ID, "") })
 			in.linkOffer.Importance = widget.HighImportance
-			objs = append(objs, in.linkOffer)
+			objs = append(objs, wrapLabel(fmt.Sprintf("The %s next to it has no speaker yet: %s", strings.ToLower(kindName(qa.Kind)), quoted(qa.Text, 60))), in.linkOffer)
 		}
 		objs = append(objs, in.incomingRows(a.ID, "Speaker of")...)
 	case storage.KindQuote:
@@ -60,17 +62,14 @@ func (in *inspector) relationRow(title, id string, t storage.RelationType, add s
 	rels := u.outgoing(id, t)
 	for _, r := range rels {
 		r := r
-		label, target := u.targetLabel(r), r.TargetID
-		goTo := widget.NewButton(label, func() {
-			if target != "" {
-				u.selectAnnotation(target, true)
-			}
-		})
-		goTo.Alignment = widget.ButtonAlignLeading
 		unlink := widget.NewButtonWithIcon("", theme.ContentClearIcon(), func() {
 			u.do("Removed link", func() error { return u.p.Unlink(r.ID) })
 		})
-		objs = append(objs, container.NewBorder(nil, nil, nil, unlink, goTo))
+		buttons := []fyne.CanvasObject{unlink}
+		if target := r.TargetID; target != "" {
+			buttons = append([]fyne.CanvasObject{widget.NewButtonWithIcon("", theme.VisibilityIcon(), func() { u.selectAnnotation(target, true) })}, buttons...)
+		}
+		objs = append(objs, container.NewBorder(nil, nil, nil, container.NewHBox(buttons...), wrapLabel(u.targetLabel(r))))
 	}
 	if len(rels) == 0 || (t != storage.RelSaidBy && t != storage.RelClaimedBy) {
 		objs = append(objs, widget.NewButtonWithIcon(add, theme.MailForwardIcon(), pick))
@@ -94,9 +93,8 @@ func (in *inspector) incomingRows(id, title string) []fyne.CanvasObject {
 			continue
 		}
 		sid := src.ID
-		b := widget.NewButton(fmt.Sprintf("%s %s", kindName(src.Kind), quoted(src.Text, 40)), func() { u.selectAnnotation(sid, true) })
-		b.Alignment = widget.ButtonAlignLeading
-		objs = append(objs, b)
+		show := widget.NewButtonWithIcon("", theme.VisibilityIcon(), func() { u.selectAnnotation(sid, true) })
+		objs = append(objs, container.NewBorder(nil, nil, nil, show, wrapLabel(fmt.Sprintf("%s %s", kindName(src.Kind), quoted(src.Text, 60)))))
 	}
 	return objs
 }

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -25,17 +26,23 @@ func wrapLabel(text string) *widget.Label {
 	return l
 }
 
-// smallLabel is a quieter, wrapping line of detail.
+// smallLabel is a smaller, wrapping line of detail.
 func smallLabel(text string) *widget.Label {
 	l := wrapLabel(text)
-	l.Importance = widget.LowImportance
-	l.SizeName = "captionText"
+	l.SizeName = theme.SizeNameCaptionText
 	return l
 }
 
 // labelled puts a caption left of a field.
 func labelled(caption string, field fyne.CanvasObject) fyne.CanvasObject {
 	return container.NewBorder(nil, nil, widget.NewLabel(caption), nil, field)
+}
+
+// captioned puts a quiet caption above a field.
+func captioned(caption string, field fyne.CanvasObject) fyne.CanvasObject {
+	l := widget.NewLabel(caption)
+	l.Importance = widget.LowImportance
+	return container.NewVBox(l, field)
 }
 
 // swatch is a small square of colour.

@@ -57,10 +57,10 @@ func Run(opts Options) error {
 		name = a.Preferences().String(prefCoder)
 	}
 	if name == "" {
-		w.SetContent(firstStart(func(name string) {
+		firstStart(w, func(name string) {
 			a.Preferences().SetString(prefCoder, name)
 			s.launch(p, name, openErr)
-		}))
+		})
 	} else {
 		s.launch(p, name, openErr)
 	}
@@ -202,7 +202,7 @@ func seedProject(p *storage.Project) error {
 		{Name: "Politics", Shortcut: "3"},
 	} {
 		c.Color, c.Position = codePalette[i], i
-		c.Description = "An example code: rename, recolour or delete it in the Codebook tab."
+		c.Description = "An example code: rename, recolour or delete it in the Codes tab."
 		if _, err := p.AddCode(c); err != nil {
 			return err
 		}

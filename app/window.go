@@ -86,7 +86,7 @@ func NewUI(a fyne.App, w fyne.Window, p *storage.Project, coder storage.Annotato
 	u.tabs = container.NewAppTabs(
 		container.NewTabItem("Annotations", u.annList.object()),
 		container.NewTabItem("Speakers", u.spk.object()),
-		container.NewTabItem("Codebook", u.codebook.object()),
+		container.NewTabItem("Codes", u.codebook.object()),
 		container.NewTabItem("Search", u.search.object()),
 	)
 	u.body = container.NewStack()
@@ -119,10 +119,10 @@ func (u *UI) Project() *storage.Project { return u.p }
 func (u *UI) layoutPanels() {
 	centre := container.NewBorder(container.NewVBox(u.meta.object(), u.find.object()), nil, nil, nil, u.view)
 	side := container.NewVSplit(u.insp.object(), u.tabs)
-	side.Offset = 0.45
+	side.Offset = 0.55
 	main := fyne.CanvasObject(centre)
 	if u.showSide {
-		off := 0.68
+		off := 0.64
 		if u.sideSplit != nil {
 			off = u.sideSplit.Offset
 		}
