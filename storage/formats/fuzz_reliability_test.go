@@ -1,0 +1,101 @@
+package formats
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/saywho-app/saywho/storage"
+	"github.com/saywho-app/saywho/storage/formats/internal/fixture"
+)
+
+// fuzzExts are the file names FuzzImportFile gives its input, so that the
+// same bytes reach every reader the extension can select.
+var fuzzExts = []string{".txt", ".md", ".html", ".docx", ".odt", ".epub", ".pdf", ".json", ".qdpx", ".qde", ".bin"}
+
+// FuzzImportFile imports one fuzzed file, under a fuzzed extension, into a
+// new project through Import, the path the command line and the window
+// take: sniffing, the reader, the coder and the merge. It must never panic;
+// the project must pass Check afterwards; and a refused file must have
+// added no document. The per-format targets (doc, brat, qdpx, native) go
+// deeper into each reader; this one covers the dispatch and the merge.
+func FuzzImportFile(f *testing.F) {
+	b, _ := fixture.Harbour()
+	for _, format := range []string{"json", "qdpx"} {
+		var buf bytes.Buffer
+		if _, err := WriteBundle(b, format, "-", &buf, ExportOptions{}); err != nil {
+			f.Fatal(err)
+		}
+		f.Add(uint8(indexOf(fuzzExts, "."+format)), buf.Bytes())
+	}
+	f.Add(uint8(0), []byte(fixture.HarbourText))
+	f.Add(uint8(1), []byte("# Port stays silent\n\nA spokesperson said: “No comment.” 🚢\n"))
+	f.Add(uint8(2), []byte(`<html><head><title>Ferry</title></head><body><p>“We return,” said Marta Ilić.</p><img src="http://example.invalid/x.png"></body></html>`))
+	f.Add(uint8(3), minimalDocx(f))
+	f.Add(uint8(10), []byte("\x00\x01binary"))
+	f.Fuzz(func(t *testing.T, ext uint8, data []byte) {
+		dir := t.TempDir()
+		name := filepath.Join(dir, "input"+fuzzExts[int(ext)%len(fuzzExts)])
+		if err := os.WriteFile(name, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		p, err := storage.Create(filepath.Join(dir, "p.saywho"), "fuzz")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer p.Close()
+		sum, err := Import(context.Background(), p, []string{name}, ImportOptions{Coder: "fuzz"}, nil)
+		if err != nil {
+			t.Fatalf("Import: %v", err)
+		}
+		problems, err := p.Check()
+		if err != nil || len(problems) > 0 {
+			t.Fatalf("the project is unsound after importing: %v %v", problems, err)
+		}
+		st, err := p.Stats()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range sum.Files {
+			if r.Err != nil && r.Err.Error() == "" {
+				t.Fatal("refused without a message")
+			}
+			if r.Err != nil && r.Documents == 0 && st.Documents > 0 {
+				t.Fatalf("a refused file added %d document(s)", st.Documents)
+			}
+		}
+	})
+}
+
+func indexOf(list []string, s string) int {
+	for i, x := range list {
+		if x == s {
+			return i
+		}
+	}
+	return 0
+}
+
+// minimalDocx is a one-paragraph Word document.
+func minimalDocx(f *testing.F) []byte {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, part := range [][2]string{
+		{"[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`},
+		{"word/document.xml", `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">` +
+			`<w:body><w:p><w:r><w:t>The council said the vote “stands”. 🗳️</w:t></w:r></w:p></w:body></w:document>`},
+	} {
+		w, err := zw.Create(part[0])
+		if err != nil {
+			f.Fatal(err)
+		}
+		w.Write([]byte(part[1]))
+	}
+	if err := zw.Close(); err != nil {
+		f.Fatal(err)
+	}
+	return buf.Bytes()
+}
