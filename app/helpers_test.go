@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/saywho-app/saywho/storage"
 )
@@ -198,4 +199,36 @@ func (f *fixture) pickFirst() {
 		f.t.Fatal("no picker was opened")
 	}
 	pk.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+}
+
+// tapButton taps the button labelled label in the topmost dialog.
+func (f *fixture) tapButton(label string) {
+	f.t.Helper()
+	top := f.w.Canvas().Overlays().Top()
+	if top == nil {
+		f.t.Fatal("no dialog is open")
+	}
+	var found *widget.Button
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch x := o.(type) {
+		case *widget.Button:
+			if x.Text == label {
+				found = x
+			}
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(x).Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(top)
+	if found == nil {
+		f.t.Fatalf("no %q button in the dialog", label)
+	}
+	test.Tap(found)
 }

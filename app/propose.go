@@ -83,8 +83,12 @@ func sentenceStop(text []rune, i int) int {
 // of the sentence the quote ends in, not crossing paragraphs backwards.
 func attributionWindow(text []rune, start, end int) (int, int) {
 	s := sentenceStart(text, start)
-	if s > 0 && text[s-1] != '\n' {
-		s = sentenceStart(text, s-1)
+	j := s // back over the space and closing marks to the previous sentence's end mark
+	for j > 0 && text[j-1] != '\n' && (unicode.IsSpace(text[j-1]) || isClosing(text[j-1])) {
+		j--
+	}
+	if j > 0 && text[j-1] != '\n' {
+		s = sentenceStart(text, j-1)
 	}
 	// A quote that ends its sentence inside the marks ("… peace.”) is
 	// often followed by the attribution ("Zelenskyy said."): extend to
