@@ -18,10 +18,11 @@ import (
 // codebookPanel is the hierarchical codebook: add, rename, recolour, nest,
 // describe, give shortcut digits, delete.
 type codebookPanel struct {
-	u    *UI
-	tree *widget.Tree
-	cur  string
-	box  fyne.CanvasObject
+	u     *UI
+	tree  *widget.Tree
+	empty *widget.Label
+	cur   string
+	box   fyne.CanvasObject
 }
 
 func newCodebookPanel(u *UI) *codebookPanel {
@@ -62,7 +63,8 @@ func newCodebookPanel(u *UI) *codebookPanel {
 		widget.NewButtonWithIcon("Passages", theme.SearchIcon(), func() { c.withCurrent(c.showUses) }),
 	)
 	hint := smallLabel("Shortcut digits 1–9 apply a code to the selection or the selected annotation.")
-	c.box = container.NewBorder(nil, container.NewVBox(hint, buttons), nil, nil, c.tree)
+	c.empty = wrapLabel("No codes yet. Add your codebook's codes here, give them colours and shortcut digits, and nest them under one another.")
+	c.box = container.NewBorder(nil, container.NewVBox(hint, buttons), nil, nil, container.NewStack(c.tree, container.NewVBox(c.empty)))
 	return c
 }
 
@@ -104,6 +106,8 @@ func (c *codebookPanel) isBranch(id widget.TreeNodeID) bool {
 
 // refresh redraws the tree with every branch open.
 func (c *codebookPanel) refresh() {
+	c.empty.Hidden = len(c.u.codes) > 0
+	c.empty.Refresh()
 	c.tree.Refresh()
 	c.tree.OpenAllBranches()
 }
@@ -120,8 +124,9 @@ func (c *codebookPanel) withCurrent(fn func(storage.Code)) {
 // edit shows a form for a code; an empty ID adds a new one.
 func (c *codebookPanel) edit(code storage.Code) {
 	u := c.u
-	if code.ID == "" && code.Color == "" {
+	if code.ID == "" {
 		code.Color = codePalette[len(u.codes)%len(codePalette)]
+		code.Shortcut = c.freeDigit()
 	}
 	name, desc, col := widget.NewEntry(), widget.NewMultiLineEntry(), widget.NewEntry()
 	name.SetText(code.Name)
@@ -179,7 +184,22 @@ func (c *codebookPanel) edit(code storage.Code) {
 	}, u.win)
 	d.Resize(fyne.NewSize(460, 420))
 	d.Show()
+	u.win.Canvas().Focus(name)
 	u.lastDialog = d
+}
+
+// freeDigit is the lowest shortcut digit no code has, or "".
+func (c *codebookPanel) freeDigit() string {
+	for d := '1'; d <= '9'; d++ {
+		taken := false
+		for _, code := range c.u.codes {
+			taken = taken || code.Shortcut == string(d)
+		}
+		if !taken {
+			return string(d)
+		}
+	}
+	return ""
 }
 
 // isDescendant reports whether code id lies under ancestor.

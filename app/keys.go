@@ -26,8 +26,15 @@ func (u *UI) bindKeys() {
 	}
 }
 
+// dialogOpen reports whether a dialog or pop-up is showing: the article's
+// keys must not act behind it.
+func (u *UI) dialogOpen() bool { return u.win.Canvas().Overlays().Top() != nil }
+
 // typedRune handles the one-letter commands.
 func (u *UI) typedRune(r rune) {
+	if u.dialogOpen() {
+		return
+	}
 	switch r {
 	case 'q', 'Q':
 		u.command("quote").run()
@@ -48,6 +55,9 @@ func (u *UI) typedRune(r rune) {
 
 // typedKey handles the named keys.
 func (u *UI) typedKey(e *fyne.KeyEvent) {
+	if u.dialogOpen() {
+		return
+	}
 	switch e.Name {
 	case fyne.KeyDelete, fyne.KeyBackspace:
 		u.deleteSelected()

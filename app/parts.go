@@ -41,7 +41,7 @@ func labelled(caption string, field fyne.CanvasObject) fyne.CanvasObject {
 // captioned puts a quiet caption above a field.
 func captioned(caption string, field fyne.CanvasObject) fyne.CanvasObject {
 	l := widget.NewLabel(caption)
-	l.Importance = widget.LowImportance
+	l.SizeName = theme.SizeNameCaptionText
 	return container.NewVBox(l, field)
 }
 

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -43,7 +44,7 @@ func (u *UI) showPicker(title string, items []pickItem, newLabel string, onCreat
 	pk.list = widget.NewList(func() int { return len(pk.shown) },
 		func() fyne.CanvasObject {
 			d := widget.NewLabel("")
-			d.Importance = widget.LowImportance
+			d.SizeName = theme.SizeNameCaptionText
 			d.Truncation = fyne.TextTruncateEllipsis
 			l := widget.NewLabel("")
 			l.Truncation = fyne.TextTruncateEllipsis
@@ -55,7 +56,11 @@ func (u *UI) showPicker(title string, items []pickItem, newLabel string, onCreat
 			box.Objects[1].(*widget.Label).SetText(pk.shown[i].Detail)
 		})
 	pk.list.OnSelected = func(i widget.ListItemID) { pk.choose(i) }
-	content := container.NewBorder(pk.entry, smallLabel("Enter chooses the highlighted row; ↑/↓ move; Esc closes."), nil, nil, pk.list)
+	hint := "Enter chooses the highlighted row; ↑/↓ move; Esc closes."
+	if onCreate != nil {
+		hint += " A name that is not listed is offered as “" + newLabel + "”."
+	}
+	content := container.NewBorder(pk.entry, smallLabel(hint), nil, nil, pk.list)
 	pk.dlg = dialog.NewCustom(title, "Cancel", content, u.win)
 	pk.dlg.Resize(fyne.NewSize(520, 460))
 	pk.filter()

@@ -51,6 +51,7 @@ func (u *UI) newProjectDialog() {
 	}, u.win)
 	d.Resize(fyne.NewSize(520, 240))
 	d.Show()
+	u.win.Canvas().Focus(name)
 	u.lastDialog = d
 }
 

@@ -20,6 +20,7 @@ type speakerPanel struct {
 	filter *widget.Entry
 	list   *widget.List
 	shown  []storage.SpeakerStats
+	empty  *widget.Label
 	cur    string // the chosen speaker
 	box    fyne.CanvasObject
 }
@@ -53,7 +54,8 @@ func newSpeakerPanel(u *UI) *speakerPanel {
 		widget.NewButtonWithIcon("Merge…", theme.ContentPasteIcon(), func() { s.withCurrent(s.merge) }),
 		widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), func() { s.withCurrent(s.confirmDelete) }),
 	)
-	s.box = container.NewBorder(container.NewVBox(s.filter), buttons, nil, nil, s.list)
+	s.empty = wrapLabel("No speakers yet. Mark a name in the article with S and choose “New speaker”, or add one here.")
+	s.box = container.NewBorder(container.NewVBox(s.filter), buttons, nil, nil, container.NewStack(s.list, container.NewVBox(s.empty)))
 	return s
 }
 
@@ -79,6 +81,8 @@ func (s *speakerPanel) refresh() {
 			s.shown = append(s.shown, sp)
 		}
 	}
+	s.empty.Hidden = len(s.u.speakers) > 0
+	s.empty.Refresh()
 	s.list.UnselectAll()
 	for i, sp := range s.shown {
 		if sp.ID == s.cur {
@@ -133,6 +137,7 @@ func (s *speakerPanel) edit(sp storage.Speaker) {
 	}, u.win)
 	d.Resize(fyne.NewSize(480, 420))
 	d.Show()
+	u.win.Canvas().Focus(name)
 	u.lastDialog = d
 }
 
