@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"maps"
+	"slices"
 	"strings"
 
 	"github.com/saywho-app/saywho/storage"
@@ -45,8 +46,16 @@ func (u *UI) codeSelection(codeID string) {
 	u.add(storage.Annotation{DocumentID: u.doc.ID, Kind: storage.KindCode, Start: start, End: end, AnnotatorID: u.coder.ID, Codes: []string{codeID}})
 }
 
-// add stores a new annotation and selects it.
+// add stores a new annotation and selects it. The same span marked again
+// as the same kind by the same coder selects the one there.
 func (u *UI) add(a storage.Annotation) {
+	for _, x := range u.anns {
+		if x.Kind == a.Kind && x.Start == a.Start && x.End == a.End && x.AnnotatorID == a.AnnotatorID && (a.Kind != storage.KindCode || slices.Equal(x.Codes, a.Codes)) {
+			u.selectAnnotation(x.ID, false)
+			u.status.info("Already marked as " + strings.ToLower(kindName(a.Kind)))
+			return
+		}
+	}
 	var made storage.Annotation
 	ok := u.do("Added "+strings.ToLower(kindName(a.Kind)), func() error {
 		var err error

@@ -34,11 +34,14 @@ func (u *UI) focusArticle() { u.win.Canvas().Focus(u.view) }
 
 // selectionChanged follows the user's text selection: a new selection
 // leaves the selected annotation, so the inspector offers to mark it.
+// A click (or caret move) outside the selected annotation leaves it too.
 func (u *UI) selectionChanged(start, end int) {
-	if start < end && u.selID != "" {
-		if a := u.annotation(u.selID); a == nil || a.Start != start || a.End != end {
+	if a := u.annotation(u.selID); a != nil {
+		inside := start == end && start >= a.Start && start <= a.End
+		if !inside && (a.Start != start || a.End != end) {
 			u.selID = ""
 			u.view.SetSelectedSpan("")
+			u.annList.showSelected()
 		}
 	}
 	u.insp.refresh()

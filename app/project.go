@@ -114,6 +114,7 @@ func (u *UI) switchTo(p *storage.Project) {
 	s := u.sess
 	if s == nil {
 		s = &session{app: u.app, win: u.win, opts: Options{Formats: u.formats}}
+		u.sess = s
 	}
 	old := u.p
 	nu, err := s.show(p, u.coder.Name)
