@@ -14,12 +14,8 @@ import (
 // mark makes the text selection an annotation of kind k, selects it and,
 // for a speaker mention, resolves it to the registry speaker of that name.
 func (u *UI) mark(k storage.Kind) {
-	start, end := u.view.Selection()
-	if u.doc.ID != "" && start < end {
-		start, end = trimSpan([]rune(u.doc.Text), start, end)
-	}
-	if u.doc.ID == "" || start >= end {
-		u.status.info("Select some text in the article first, then press the key again")
+	start, end, ok := u.selectedRange()
+	if !ok {
 		return
 	}
 	text := string([]rune(u.doc.Text)[start:end])
@@ -35,15 +31,25 @@ func (u *UI) mark(k storage.Kind) {
 
 // codeSelection marks the text selection as a passage coded with code.
 func (u *UI) codeSelection(codeID string) {
-	start, end := u.view.Selection()
+	start, end, ok := u.selectedRange()
+	if !ok {
+		return
+	}
+	u.add(storage.Annotation{DocumentID: u.doc.ID, Kind: storage.KindCode, Start: start, End: end, AnnotatorID: u.coder.ID, Codes: []string{codeID}})
+}
+
+// selectedRange is the text selection without surrounding space; when
+// there is none it says what to do and ok is false.
+func (u *UI) selectedRange() (start, end int, ok bool) {
+	start, end = u.view.Selection()
 	if u.doc.ID != "" && start < end {
 		start, end = trimSpan([]rune(u.doc.Text), start, end)
 	}
 	if u.doc.ID == "" || start >= end {
-		u.status.info("Select some text in the article first")
-		return
+		u.status.info("Select some text in the article first, then press the key again")
+		return 0, 0, false
 	}
-	u.add(storage.Annotation{DocumentID: u.doc.ID, Kind: storage.KindCode, Start: start, End: end, AnnotatorID: u.coder.ID, Codes: []string{codeID}})
+	return start, end, true
 }
 
 // add stores a new annotation and selects it. The same span marked again

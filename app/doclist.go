@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/saywho-app/saywho/storage"
@@ -38,22 +37,8 @@ func newDocList(u *UI) *docList {
 	l.sort.SetSelectedIndex(0)
 	l.sort.OnChanged = func(string) { l.refresh() }
 	l.count.Importance = widget.LowImportance
-	l.list = widget.NewList(func() int { return len(l.shown) },
-		func() fyne.CanvasObject {
-			title := widget.NewLabel("")
-			title.TextStyle.Bold = true
-			title.Truncation = fyne.TextTruncateEllipsis
-			detail := widget.NewLabel("")
-			detail.SizeName = theme.SizeNameCaptionText
-			detail.Truncation = fyne.TextTruncateEllipsis
-			return container.NewVBox(title, detail)
-		},
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			d := l.shown[i]
-			box := o.(*fyne.Container)
-			box.Objects[0].(*widget.Label).SetText(d.Title)
-			box.Objects[1].(*widget.Label).SetText(docDetail(d))
-		})
+	l.list = twoLineList(func() int { return len(l.shown) },
+		func(i int) (string, string) { return l.shown[i].Title, docDetail(l.shown[i]) })
 	l.list.OnSelected = func(i widget.ListItemID) {
 		if !l.syncing && i < len(l.shown) {
 			u.openDocument(l.shown[i].ID)

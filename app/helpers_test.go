@@ -204,18 +204,41 @@ func (f *fixture) pickFirst() {
 // tapButton taps the button labelled label in the topmost dialog.
 func (f *fixture) tapButton(label string) {
 	f.t.Helper()
+	var found *widget.Button
+	f.walkDialog(func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && b.Text == label {
+			found = b
+		}
+	})
+	if found == nil {
+		f.t.Fatalf("no %q button in the dialog", label)
+	}
+	test.Tap(found)
+}
+
+// entries lists the entries of the topmost dialog in order.
+func (f *fixture) entries() []*widget.Entry {
+	f.t.Helper()
+	var out []*widget.Entry
+	f.walkDialog(func(o fyne.CanvasObject) {
+		if e, ok := o.(*widget.Entry); ok {
+			out = append(out, e)
+		}
+	})
+	return out
+}
+
+// walkDialog calls visit on every object of the topmost dialog, in order.
+func (f *fixture) walkDialog(visit func(fyne.CanvasObject)) {
+	f.t.Helper()
 	top := f.w.Canvas().Overlays().Top()
 	if top == nil {
 		f.t.Fatal("no dialog is open")
 	}
-	var found *widget.Button
 	var walk func(o fyne.CanvasObject)
 	walk = func(o fyne.CanvasObject) {
+		visit(o)
 		switch x := o.(type) {
-		case *widget.Button:
-			if x.Text == label {
-				found = x
-			}
 		case *fyne.Container:
 			for _, c := range x.Objects {
 				walk(c)
@@ -227,8 +250,4 @@ func (f *fixture) tapButton(label string) {
 		}
 	}
 	walk(top)
-	if found == nil {
-		f.t.Fatalf("no %q button in the dialog", label)
-	}
-	test.Tap(found)
 }

@@ -8,33 +8,9 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/saywho-app/saywho/storage"
 )
-
-// entries lists the entries of the topmost dialog in order.
-func (f *fixture) entries() []*widget.Entry {
-	f.t.Helper()
-	var out []*widget.Entry
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		switch x := o.(type) {
-		case *widget.Entry:
-			out = append(out, x)
-		case *fyne.Container:
-			for _, c := range x.Objects {
-				walk(c)
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(x).Objects() {
-				walk(c)
-			}
-		}
-	}
-	walk(f.w.Canvas().Overlays().Top())
-	return out
-}
 
 func TestNoteIsSavedWhenLeavingTheField(t *testing.T) {
 	f := newFixture(t)

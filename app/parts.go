@@ -53,6 +53,27 @@ func swatch(c color.Color) fyne.CanvasObject {
 	return container.NewCenter(r)
 }
 
+// twoLineList is a list whose rows show a bold line and a smaller line of
+// detail, given by row.
+func twoLineList(length func() int, row func(i int) (title, detail string)) *widget.List {
+	return widget.NewList(length,
+		func() fyne.CanvasObject {
+			title := widget.NewLabel("")
+			title.TextStyle.Bold = true
+			title.Truncation = fyne.TextTruncateEllipsis
+			detail := widget.NewLabel("")
+			detail.SizeName = theme.SizeNameCaptionText
+			detail.Truncation = fyne.TextTruncateEllipsis
+			return container.NewVBox(title, detail)
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			title, detail := row(i)
+			box := o.(*fyne.Container)
+			box.Objects[0].(*widget.Label).SetText(title)
+			box.Objects[1].(*widget.Label).SetText(detail)
+		})
+}
+
 // variant is the theme variant the window is drawn in.
 func (u *UI) variant() fyne.ThemeVariant {
 	return u.theme.variant(u.app.Settings().ThemeVariant())

@@ -6,7 +6,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -41,20 +40,8 @@ func (u *UI) showPicker(title string, items []pickItem, newLabel string, onCreat
 	pk.entry.SetPlaceHolder("Type to filter")
 	pk.entry.OnChanged = func(string) { pk.filter() }
 	pk.entry.OnSubmitted = func(string) { pk.choose(pk.cur) }
-	pk.list = widget.NewList(func() int { return len(pk.shown) },
-		func() fyne.CanvasObject {
-			d := widget.NewLabel("")
-			d.SizeName = theme.SizeNameCaptionText
-			d.Truncation = fyne.TextTruncateEllipsis
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return container.NewVBox(l, d)
-		},
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			box := o.(*fyne.Container)
-			box.Objects[0].(*widget.Label).SetText(pk.shown[i].Label)
-			box.Objects[1].(*widget.Label).SetText(pk.shown[i].Detail)
-		})
+	pk.list = twoLineList(func() int { return len(pk.shown) },
+		func(i int) (string, string) { return pk.shown[i].Label, pk.shown[i].Detail })
 	pk.list.OnSelected = func(i widget.ListItemID) { pk.choose(i) }
 	hint := "Enter chooses the highlighted row; ↑/↓ move; Esc closes."
 	if onCreate != nil {

@@ -29,22 +29,8 @@ func newSpeakerPanel(u *UI) *speakerPanel {
 	s := &speakerPanel{u: u, filter: widget.NewEntry()}
 	s.filter.SetPlaceHolder("Filter speakers (names, aliases, roles)")
 	s.filter.OnChanged = func(string) { s.refresh() }
-	s.list = widget.NewList(func() int { return len(s.shown) },
-		func() fyne.CanvasObject {
-			name := widget.NewLabel("")
-			name.TextStyle.Bold = true
-			name.Truncation = fyne.TextTruncateEllipsis
-			detail := widget.NewLabel("")
-			detail.Importance = widget.LowImportance
-			detail.Truncation = fyne.TextTruncateEllipsis
-			return container.NewVBox(name, detail)
-		},
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			sp := s.shown[i]
-			box := o.(*fyne.Container)
-			box.Objects[0].(*widget.Label).SetText(sp.Name)
-			box.Objects[1].(*widget.Label).SetText(speakerDetail(sp))
-		})
+	s.list = twoLineList(func() int { return len(s.shown) },
+		func(i int) (string, string) { return s.shown[i].Name, speakerDetail(s.shown[i]) })
 	s.list.OnSelected = func(i widget.ListItemID) { s.cur = s.shown[i].ID }
 	s.list.OnUnselected = func(widget.ListItemID) { s.cur = "" }
 	buttons := container.NewGridWithColumns(3,

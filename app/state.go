@@ -127,24 +127,24 @@ func indexOf(list []string, s string) int {
 	return -1
 }
 
-// docSummary finds a listed document by id.
-func (u *UI) docSummary(id string) *storage.DocumentSummary {
-	for i := range u.docs {
-		if u.docs[i].ID == id {
-			return &u.docs[i]
+// byID finds the element of xs whose id (as given by idOf) is id.
+func byID[T any](xs []T, id string, idOf func(*T) string) *T {
+	for i := range xs {
+		if idOf(&xs[i]) == id {
+			return &xs[i]
 		}
 	}
 	return nil
 }
 
+// docSummary finds a listed document by id.
+func (u *UI) docSummary(id string) *storage.DocumentSummary {
+	return byID(u.docs, id, func(d *storage.DocumentSummary) string { return d.ID })
+}
+
 // annotation finds an annotation of the open document by id.
 func (u *UI) annotation(id string) *storage.Annotation {
-	for i := range u.anns {
-		if u.anns[i].ID == id {
-			return &u.anns[i]
-		}
-	}
-	return nil
+	return byID(u.anns, id, func(a *storage.Annotation) string { return a.ID })
 }
 
 // visible lists the open document's annotations the view filter lets
@@ -164,22 +164,12 @@ func (u *UI) visible() []storage.Annotation {
 
 // speaker finds a registry speaker by id.
 func (u *UI) speaker(id string) *storage.SpeakerStats {
-	for i := range u.speakers {
-		if u.speakers[i].ID == id {
-			return &u.speakers[i]
-		}
-	}
-	return nil
+	return byID(u.speakers, id, func(s *storage.SpeakerStats) string { return s.ID })
 }
 
 // code finds a code by id.
 func (u *UI) code(id string) *storage.Code {
-	for i := range u.codes {
-		if u.codes[i].ID == id {
-			return &u.codes[i]
-		}
-	}
-	return nil
+	return byID(u.codes, id, func(c *storage.Code) string { return c.ID })
 }
 
 // coderName names an annotator.
