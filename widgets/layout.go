@@ -49,8 +49,12 @@ func (l *textLayout) measure(m *metrics) {
 		}
 		l.wordW[i] = w
 		var s float32
-		for _, r := range l.runes[t.wordEnd : t.end-t.brk] {
-			s += m.spaceWidth(r)
+		if trail := l.runes[t.wordEnd : t.end-t.brk]; len(trail) == 1 && trail[0] == ' ' {
+			s = m.space // the common case
+		} else {
+			for _, r := range trail {
+				s += m.spaceWidth(r)
+			}
 		}
 		l.trailW[i] = s
 	}

@@ -82,6 +82,13 @@ func tokenize(text string) ([]rune, []token) {
 			pend = pendNone
 			if c == clsIdeo || r == '-' || (r >= '‐' && r <= '—') {
 				pend = pendingAfter(prev, r, c)
+			} else {
+				// fast path: the rest of a plain ASCII word changes nothing
+				for i+1 < len(runes) && runes[i+1] < 0x80 && asciiClass[runes[i+1]] == clsWord && runes[i+1] != '-' {
+					i++
+					bi++
+					r = runes[i]
+				}
 			}
 		}
 		bi += n
