@@ -147,7 +147,7 @@ func (l *annotationList) refresh() {
 	for _, d := range u.docs {
 		l.titles[d.ID] = excerpt(d.Title, 40)
 	}
-	l.count.SetText(fmt.Sprintf("%d annotations", len(rows)))
+	l.count.SetText(count(len(rows), "annotation"))
 	l.list.Refresh()
 	l.showSelected()
 }

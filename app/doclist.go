@@ -54,7 +54,7 @@ func (l *docList) object() fyne.CanvasObject { return l.box }
 // docDetail is a document's second line: outlet, date, count and status.
 func docDetail(d storage.DocumentSummary) string {
 	parts := nonEmpty(d.Outlet, d.Published)
-	parts = append(parts, fmt.Sprintf("%d annotations", d.Annotations), statusName(d.Status))
+	parts = append(parts, count(d.Annotations, "annotation"), statusName(d.Status))
 	return strings.Join(parts, " · ")
 }
 

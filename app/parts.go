@@ -1,6 +1,8 @@
 package app
 
 import (
+	"fmt"
+	"strings"
 	"image/color"
 
 	"fyne.io/fyne/v2"
@@ -51,6 +53,20 @@ func swatch(c color.Color) fyne.CanvasObject {
 	r.CornerRadius = 3
 	r.SetMinSize(fyne.NewSize(14, 14))
 	return container.NewCenter(r)
+}
+
+// count writes n with its noun, singular or plural ("1 quote", "2 quotes").
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	switch {
+	case strings.HasSuffix(noun, "ch"):
+		noun += "es"
+	default:
+		noun += "s"
+	}
+	return fmt.Sprintf("%d %s", n, noun)
 }
 
 // twoLineList is a list whose rows show a bold line and a smaller line of

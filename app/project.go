@@ -165,7 +165,7 @@ func (u *UI) deleteDocumentDialog() {
 		return
 	}
 	id := s.ID
-	msg := fmt.Sprintf("Delete “%s” and its %d annotations from the project?\n\nEdit → Undo brings it back.", excerpt(s.Title, 60), s.Annotations)
+	msg := fmt.Sprintf("Delete “%s” and its %s from the project?\n\nEdit → Undo brings it back.", excerpt(s.Title, 60), count(s.Annotations, "annotation"))
 	dialog.ShowConfirm("Delete document", msg, func(ok bool) {
 		if ok {
 			u.do("Deleted document", func() error { return u.p.DeleteDocument(id) })

@@ -74,7 +74,7 @@ func (s *searchPanel) run() {
 	case len(hits) == 0:
 		s.count.SetText("Not found in any document.")
 	default:
-		s.count.SetText(fmt.Sprintf("%d matches in %d documents", len(hits), len(docs)))
+		s.count.SetText(count(len(hits), "match") + " in " + count(len(docs), "document"))
 	}
 	s.list.UnselectAll()
 	s.list.Refresh()
