@@ -2,8 +2,8 @@ package app
 
 import (
 	"fmt"
-	"strings"
 	"image/color"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"

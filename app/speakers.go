@@ -50,7 +50,7 @@ func (s *speakerPanel) object() fyne.CanvasObject { return s.box }
 // speakerDetail is a speaker's second line: role, affiliation, counts.
 func speakerDetail(sp storage.SpeakerStats) string {
 	parts := nonEmpty(sp.Role, sp.Affiliation)
-	parts = append(parts, count(sp.Quotes, "quote") + " · " + count(sp.Claims, "claim") + " · " + count(sp.Mentions, "mention"))
+	parts = append(parts, count(sp.Quotes, "quote")+" · "+count(sp.Claims, "claim")+" · "+count(sp.Mentions, "mention"))
 	if len(sp.Aliases) > 0 {
 		parts = append(parts, "also "+strings.Join(sp.Aliases, ", "))
 	}
