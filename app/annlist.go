@@ -55,6 +55,7 @@ func newAnnotationList(u *UI) *annotationList {
 	l.list.OnSelected = func(i widget.ListItemID) {
 		if !l.syncing && i < len(l.rows) {
 			u.selectAnnotation(l.rows[i].ID, true)
+			u.focusArticle()
 		}
 	}
 	filters := container.NewGridWithColumns(2, l.scope, l.kind, l.speaker, l.code, l.coder)

@@ -42,6 +42,7 @@ func newDocList(u *UI) *docList {
 	l.list.OnSelected = func(i widget.ListItemID) {
 		if !l.syncing && i < len(l.shown) {
 			u.openDocument(l.shown[i].ID)
+			u.focusArticle()
 		}
 	}
 	top := container.NewVBox(heading("Documents"), l.filter, l.sort)

@@ -204,3 +204,25 @@ func TestOpenAnotherProject(t *testing.T) {
 		t.Error("a missing project replaced the open one")
 	}
 }
+
+func TestChangeCoderSurvivesUndo(t *testing.T) {
+	f := newFixture(t)
+	f.u.changeCoderDialog()
+	f.entries()[0].SetText("Second coder")
+	f.tapButton("Change")
+	if f.u.coder.Name != "Second coder" || f.u.app.Preferences().String(prefCoder) != "Second coder" {
+		t.Fatalf("coder %q after the change", f.u.coder.Name)
+	}
+	f.shortcut(&fyne.ShortcutUndo{}) // undoes adding the coder
+	a := f.mark("Tom Baker", "s")
+	coders, _ := f.p.Annotators()
+	var name string
+	for _, c := range coders {
+		if c.ID == a.AnnotatorID {
+			name = c.Name
+		}
+	}
+	if name != "Second coder" {
+		t.Errorf("the annotation was recorded for %q, want the current coder", name)
+	}
+}

@@ -89,6 +89,7 @@ func (s *searchPanel) open(h storage.Hit) {
 	u.view.Select(h.Start, h.End)
 	u.view.ScrollTo(h.Start)
 	u.insp.refresh()
+	u.focusArticle()
 	u.status.info(fmt.Sprintf("Found in “%s” at character %d", excerpt(h.DocumentTitle, 50), h.Start))
 }
 

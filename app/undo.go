@@ -33,9 +33,25 @@ func (u *UI) replay(redo bool) {
 		return
 	}
 	u.reloadAll()
+	u.keepCoder()
 	u.menus.refreshUndo()
 	u.status.done(verb + " " + lowerFirst(label))
 	u.updateTitle()
+}
+
+// keepCoder adds the coder again if an undo removed them (undoing File →
+// Change coder), so new annotations still have their annotator.
+func (u *UI) keepCoder() {
+	if u.p.ReadOnly() || byID(u.coders, u.coder.ID, func(a *storage.Annotator) string { return a.ID }) != nil {
+		return
+	}
+	coder, err := coderFor(u.p, u.coder.Name)
+	if err != nil {
+		u.fail(err)
+		return
+	}
+	u.coder = coder
+	u.reloadAll()
 }
 
 func capitalise(s string) string {
