@@ -233,7 +233,8 @@ func immutableDB(abs string) (*sql.DB, error) {
 func classify(path string, err error) error {
 	msg := err.Error()
 	switch {
-	case strings.Contains(msg, "malformed"), strings.Contains(msg, "not a database"), strings.Contains(msg, "corrupt"):
+	case strings.Contains(msg, "malformed"), strings.Contains(msg, "not a database"), strings.Contains(msg, "corrupt"),
+		strings.Contains(msg, "unsupported file format"):
 		return fmt.Errorf("%s: %w (%v)", path, ErrCorrupt, err)
 	case strings.Contains(msg, "locked"), strings.Contains(msg, "busy"):
 		return fmt.Errorf("%s: %w (%v)", path, ErrInUse, err)
