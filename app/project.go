@@ -42,7 +42,7 @@ func (u *UI) newProjectDialog() {
 			return
 		}
 		path := filepath.Join(folder, safeFileName(n)+storage.Extension)
-		p, err := storage.Create(path, n)
+		p, err := createProject(path, n, nil)
 		if err != nil {
 			u.fail(err)
 			return

@@ -40,7 +40,7 @@ func Run(opts Options) error {
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("saywho.png", assets.IconPNG))
 	w := a.NewWindow("Saywho")
-	w.Resize(fyne.NewSize(1280, 800))
+	w.Resize(fyne.NewSize(1200, 740))
 	w.SetMaster()
 	s := &session{app: a, win: w, opts: opts}
 	p, openErr := s.openStartProject()
@@ -179,15 +179,29 @@ func openOrCreateDefault(path string) (*storage.Project, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, fmt.Errorf("cannot create the folder for the default project: %w", err)
 	}
-	p, err := storage.Create(path, "My project")
+	return createProject(path, "My project", seedProject)
+}
+
+// createProject makes a new project file, fills it with seed (when not
+// nil), and opens it again. Closing it once moves everything, the file's
+// Saywho marks included, from SQLite's write-ahead log into the file
+// itself, so the new file opens even if the app is killed before its
+// first regular close.
+func createProject(path, name string, seed func(*storage.Project) error) (*storage.Project, error) {
+	p, err := storage.Create(path, name)
 	if err != nil {
 		return nil, err
 	}
-	if err := seedProject(p); err != nil {
-		p.Close()
+	if seed != nil {
+		err = seed(p)
+	}
+	if cerr := p.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
 		return nil, err
 	}
-	return p, nil
+	return storage.Open(path, storage.OpenOptions{})
 }
 
 // seedProject adds the sample article and example codes to a new default
