@@ -73,6 +73,8 @@ func (u *UI) typedKey(e *fyne.KeyEvent) {
 		} else {
 			u.stepAnnotation(1)
 		}
+	case fyne.KeyReturn, fyne.KeyEnter:
+		u.acceptOffer()
 	case fyne.KeyF1:
 		u.showShortcuts()
 	case fyne.KeyF3:

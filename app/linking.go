@@ -22,6 +22,12 @@ func (in *inspector) links(a storage.Annotation) []fyne.CanvasObject {
 	var objs []fyne.CanvasObject
 	switch a.Kind {
 	case storage.KindSpeakerMention:
+		if q := nearbyQuote([]rune(u.doc.Text), a, u.anns, u.hasSpeakerLink); q != "" {
+			qa := u.annotation(q)
+			in.linkOffer = widget.NewButtonWithIcon("Link as its speaker (Enter)", theme.MailForwardIcon(), func() { u.linkSpeakerTo(qa.ID, a.ID, "") })
+			in.linkOffer.Importance = widget.HighImportance
+			objs = append(objs, wrapLabel(fmt.Sprintf("The %s next to it has no speaker yet: %s", strings.ToLower(kindName(qa.Kind)), quoted(qa.Text, 60))), in.linkOffer)
+		}
 		objs = append(objs, heading("Speaker"))
 		if s := u.speaker(a.SpeakerID); s != nil {
 			objs = append(objs, wrapLabel(s.Name), smallLabel(speakerDetail(*s)))
@@ -35,12 +41,6 @@ func (in *inspector) links(a storage.Annotation) []fyne.CanvasObject {
 			row = append(row, in.newSpeaker)
 		}
 		objs = append(objs, container.NewGridWithColumns(len(row), row...))
-		if q := nearbyQuote([]rune(u.doc.Text), a, u.anns, u.hasSpeakerLink); q != "" {
-			qa := u.annotation(q)
-			in.linkOffer = widget.NewButtonWithIcon("Link as its speaker", theme.MailForwardIcon(), func() { u.linkSpeakerTo(qa.ID, a.ID, "") })
-			in.linkOffer.Importance = widget.HighImportance
-			objs = append(objs, wrapLabel(fmt.Sprintf("The %s next to it has no speaker yet: %s", strings.ToLower(kindName(qa.Kind)), quoted(qa.Text, 60))), in.linkOffer)
-		}
 		objs = append(objs, in.incomingRows(a.ID, "Speaker of")...)
 	case storage.KindQuote:
 		objs = append(objs, in.relationRow("Said by", a.ID, storage.RelSaidBy, "Link speaker… (L)", func() { u.linkSelected() })...)
@@ -97,6 +97,16 @@ func (in *inspector) incomingRows(id, title string) []fyne.CanvasObject {
 		objs = append(objs, container.NewBorder(nil, nil, nil, show, wrapLabel(fmt.Sprintf("%s %s", kindName(src.Kind), quoted(src.Text, 60)))))
 	}
 	return objs
+}
+
+// acceptOffer takes the link the inspector proposes for a new speaker
+// mention (Enter).
+func (u *UI) acceptOffer() {
+	if b := u.insp.linkOffer; b != nil && b.OnTapped != nil {
+		b.OnTapped()
+		return
+	}
+	u.status.info("Nothing to confirm: Enter links a new speaker mention to the quote next to it")
 }
 
 // targetLabel describes where a relation points.

@@ -52,7 +52,7 @@ func newMenus(u *UI) *menus {
 	}
 	file := fyne.NewMenu("File", append(append(pick("new", "open"), m.recent), pick("-", "import", "importdir", "export", "backup", "-", "coder")...)...)
 	edit := fyne.NewMenu("Edit", pick("undo", "redo", "-", "find", "findnext", "findprev", "search", "-", "deldoc")...)
-	annotate := fyne.NewMenu("Annotate", pick("quote", "mention", "claim", "cue", "link", "-", "delete", "deselect", "-", "nextann", "prevann", "nextdoc", "prevdoc")...)
+	annotate := fyne.NewMenu("Annotate", pick("quote", "mention", "claim", "cue", "link", "accept", "-", "delete", "deselect", "-", "nextann", "prevann", "nextdoc", "prevdoc")...)
 	view := fyne.NewMenu("View", append(pick("zoomin", "zoomout", "zoomreset", "-"), append([]*fyne.MenuItem{themeItem}, pick("-", "docs", "side", "-", "mine", "snap")...)...)...)
 	help := fyne.NewMenu("Help", pick("help", "about")...)
 	m.main = fyne.NewMainMenu(file, edit, annotate, view, help)

@@ -58,6 +58,7 @@ func (u *UI) commands() []command {
 		{"cue", "Mark as cue", "U", key(fyne.KeyU, 0), mk(storage.KindCue)},
 		{"code", "Apply code 1–9 (toggle on an annotation)", "1 … 9", nil, nil},
 		{"link", "Link to speaker, mention or quote…", "L", key(fyne.KeyL, 0), u.linkSelected},
+		{"accept", "Link a new mention to the quote next to it", "Enter", key(fyne.KeyReturn, 0), u.acceptOffer},
 		{"delete", "Delete annotation", "Delete or Backspace", key(fyne.KeyDelete, 0), u.deleteSelected},
 		{"deselect", "Deselect", "Escape", key(fyne.KeyEscape, 0), u.clearSelection},
 		{"nextann", "Next annotation", "Tab or Alt+↓", key(fyne.KeyDown, fyne.KeyModifierAlt), func() { u.stepAnnotation(1) }},

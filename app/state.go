@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/saywho-app/saywho/storage"
 )
@@ -246,5 +247,18 @@ func excerpt(s string, n int) string {
 	return string(r)
 }
 
-// quoted wraps an excerpt in quotation marks.
-func quoted(s string, n int) string { return fmt.Sprintf("“%s”", excerpt(s, n)) }
+// quoted wraps an excerpt in quotation marks, unless it starts with one.
+func quoted(s string, n int) string {
+	s = excerpt(strings.TrimSpace(s), n)
+	if strings.ContainsAny(firstRune(s), `"“„«‹‘「`) {
+		return s
+	}
+	return fmt.Sprintf("“%s”", s)
+}
+
+func firstRune(s string) string {
+	for _, r := range s {
+		return string(r)
+	}
+	return ""
+}

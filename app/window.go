@@ -119,7 +119,7 @@ func (u *UI) Project() *storage.Project { return u.p }
 func (u *UI) layoutPanels() {
 	centre := container.NewBorder(container.NewVBox(u.meta.object(), u.find.object()), nil, nil, nil, u.view)
 	side := container.NewVSplit(u.insp.object(), u.tabs)
-	side.Offset = 0.55
+	side.Offset = 0.6
 	main := fyne.CanvasObject(centre)
 	if u.showSide {
 		off := 0.64

@@ -247,7 +247,7 @@ func TestLinkOfferAfterQuoteAndCue(t *testing.T) {
 	if f.u.insp.linkOffer == nil {
 		t.Fatal("a mention right after a quote offers no link")
 	}
-	test.Tap(f.u.insp.linkOffer)
+	f.press(fyne.KeyReturn)
 	rels, _ := f.p.Relations(f.u.doc.ID)
 	if len(rels) != 1 || rels[0].SourceID != q.ID || rels[0].TargetID != m.ID || rels[0].Type != storage.RelSaidBy {
 		t.Fatalf("relations %+v, want the quote said_by the mention", rels)
