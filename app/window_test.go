@@ -2,6 +2,8 @@ package app
 
 import (
 	"context"
+	"encoding/json"
+	"os"
 	"errors"
 	"path/filepath"
 	"strings"
@@ -347,5 +349,64 @@ func TestShortcutTableListsKeys(t *testing.T) {
 		if !strings.Contains(table, want) {
 			t.Errorf("shortcut table lacks %q:\n%s", want, table)
 		}
+	}
+}
+
+func TestQuoteFromWindowIsInJSONExport(t *testing.T) {
+	f := newFixture(t)
+	ortiz := f.speaker("Ana Ortiz")
+	const q = "“We have waited long enough,”"
+	f.drag(q)
+	f.key("q")
+	f.key("l")
+	f.pickFirst()
+	// File → Export… with the stock formats, as the window runs it.
+	out := filepath.Join(t.TempDir(), "out.json")
+	done := make(chan struct{})
+	f.u.onBackgroundDone = func() { close(done) }
+	var jsonFormat ExportFormat
+	for _, ef := range f.u.formats.ExportFormats() {
+		if ef.Name == "json" {
+			jsonFormat = ef
+		}
+	}
+	if jsonFormat.Name == "" {
+		t.Fatal("no json export format is offered")
+	}
+	f.u.runExport(jsonFormat, out)
+	<-done
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatalf("no export written: %v (status %q)", err, f.u.status.Text())
+	}
+	var file struct {
+		OffsetUnit string `json:"offset_unit"`
+		Documents  []struct {
+			ID, Text string
+		} `json:"documents"`
+		Annotations []struct {
+			ID, Kind, Text string
+			Start, End     int
+		} `json:"annotations"`
+		Relations []struct {
+			Type            string `json:"type"`
+			SourceID        string `json:"source_id"`
+			TargetSpeakerID string `json:"target_speaker_id"`
+		} `json:"relations"`
+		Speakers []struct{ ID, Name string } `json:"speakers"`
+	}
+	if err := json.Unmarshal(data, &file); err != nil {
+		t.Fatal(err)
+	}
+	if file.OffsetUnit != "codepoint" || len(file.Annotations) != 1 || len(file.Relations) != 1 {
+		t.Fatalf("export: unit %q, %d annotations, %d relations", file.OffsetUnit, len(file.Annotations), len(file.Relations))
+	}
+	a, r := file.Annotations[0], file.Relations[0]
+	text := []rune(file.Documents[0].Text)
+	if a.Kind != "quote" || a.Text != q || string(text[a.Start:a.End]) != q {
+		t.Errorf("exported %s [%d,%d) %q; the text there is %q", a.Kind, a.Start, a.End, a.Text, string(text[a.Start:a.End]))
+	}
+	if r.Type != "said_by" || r.SourceID != a.ID || r.TargetSpeakerID != ortiz.ID {
+		t.Errorf("exported relation %+v, want the quote said_by Ana Ortiz", r)
 	}
 }
