@@ -3,8 +3,8 @@ package app
 import (
 	"context"
 	"encoding/json"
-	"os"
 	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
