@@ -190,7 +190,8 @@ func proposeSpeakers(text []rune, start, end int, speakers []storage.SpeakerStat
 }
 
 // matchSpeaker returns the registry speaker whose name or alias is exactly
-// text (ignoring case, surrounding space and a possessive ’s), or "".
+// text (ignoring case, surrounding space and a possessive ’s), else the one
+// speaker whose surname it is, or "".
 func matchSpeaker(speakers []storage.SpeakerStats, text string) string {
 	t := strings.ToLower(strings.TrimSpace(text))
 	for _, suffix := range []string{"’s", "'s"} {
@@ -203,7 +204,16 @@ func matchSpeaker(speakers []storage.SpeakerStats, text string) string {
 			}
 		}
 	}
-	return ""
+	found := ""
+	for _, s := range speakers {
+		if sn := surname(s.Name); sn != "" && strings.ToLower(sn) == t {
+			if found != "" {
+				return "" // two speakers share the surname: let the coder choose
+			}
+			found = s.ID
+		}
+	}
+	return found
 }
 
 // guessQuoteType says direct for text wrapped in quotation marks, mixed

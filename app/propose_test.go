@@ -79,9 +79,15 @@ func TestGuessQuoteType(t *testing.T) {
 }
 
 func TestMatchSpeaker(t *testing.T) {
-	speakers := []storage.SpeakerStats{{Speaker: storage.Speaker{ID: "z", Name: "Volodymyr Zelenskyy", Aliases: []string{"Zelenskyy"}}}}
+	speakers := []storage.SpeakerStats{
+		{Speaker: storage.Speaker{ID: "z", Name: "Volodymyr Zelenskyy", Aliases: []string{"Zelensky"}}},
+		{Speaker: storage.Speaker{ID: "p", Name: "Dmitry Peskov"}},
+		{Speaker: storage.Speaker{ID: "d1", Name: "Ana Park"}},
+		{Speaker: storage.Speaker{ID: "d2", Name: "Lena Park"}},
+	}
 	for _, tc := range []struct{ text, want string }{
-		{"Zelenskyy", "z"}, {" zelenskyy ", "z"}, {"Zelenskyy’s", "z"}, {"Volodymyr Zelenskyy", "z"}, {"Zelensky", ""},
+		{"Zelenskyy", "z"}, {" zelenskyy ", "z"}, {"Zelenskyy’s", "z"}, {"Volodymyr Zelenskyy", "z"}, {"Zelensky", "z"},
+		{"Peskov", "p"}, {"Park", ""}, {"Dmitry", ""},
 	} {
 		if got := matchSpeaker(speakers, tc.text); got != tc.want {
 			t.Errorf("matchSpeaker(%q) = %q, want %q", tc.text, got, tc.want)
