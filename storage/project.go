@@ -94,6 +94,11 @@ func Create(path, name string) (*Project, error) {
 	if err == nil {
 		err = p.initialise(name)
 	}
+	if err == nil {
+		// Put the Saywho marks into the main file now, so the header
+		// checks of Open recognise the project even after a crash.
+		err = p.checkpoint()
+	}
 	if err != nil {
 		if p != nil {
 			p.Close()
@@ -107,8 +112,10 @@ func Create(path, name string) (*Project, error) {
 }
 
 // Open opens an existing project. Files that are not Saywho projects, are
-// damaged, or come from a newer schema version are refused before SQLite
-// touches them. A file the process may not write is opened read-only (see
+// damaged, or come from a newer schema version are refused without being
+// changed: the header is read first, then SQLite inspects the file through
+// a read-only connection, and only a file that passes is opened for
+// writing. A file the process may not write is opened read-only (see
 // ReadOnly). An older schema is migrated after a backup copy is written
 // beside the file.
 func Open(path string, opts OpenOptions) (*Project, error) {
@@ -123,34 +130,29 @@ func Open(path string, opts OpenOptions) (*Project, error) {
 		}
 		return nil, err
 	}
-	if err := checkHeader(path, h); err != nil {
+	// A project killed right after creation may still hold its marks in
+	// the write-ahead log only: then SQLite's answer below decides.
+	if err := checkHeader(path, h); err != nil && !(errors.Is(err, ErrForeign) && walPending(abs)) {
+		return nil, err
+	}
+	version, err := inspect(abs, path)
+	if err != nil {
 		return nil, err
 	}
 	ro := opts.ReadOnly || !writable(abs)
-	if ro && h.userVersion < SchemaVersion {
+	if version < SchemaVersion && ro {
 		return nil, fmt.Errorf("%s needs an upgrade to schema %d but is read-only: %w", path, SchemaVersion, ErrReadOnly)
-	}
-	if !ro && !h.wal {
-		// Opening for writing switches the file to WAL, which rewrites its
-		// header: a file not in WAL mode yet (a copy, or not a project
-		// at all) is checked read-only first, so a refusal leaves it as it was.
-		if err := precheck(path, abs); err != nil {
-			return nil, err
-		}
 	}
 	p, err := openDB(abs, ro)
 	if err != nil {
 		return nil, err
 	}
-	if err := p.verify(); err != nil {
-		p.Close()
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	if h.userVersion < SchemaVersion {
-		if err := p.migrate(h.userVersion); err != nil {
+	if version < SchemaVersion {
+		if err := p.migrate(version); err != nil {
 			p.Close()
 			return nil, err
 		}
+		p.checkpoint()
 	}
 	if err := p.loadInfo(); err != nil {
 		p.Close()
@@ -159,20 +161,39 @@ func Open(path string, opts OpenOptions) (*Project, error) {
 	return p, nil
 }
 
-// precheck opens the file read-only and runs Open's checks.
-func precheck(path, abs string) error {
-	p, err := openDB(abs, true)
+// inspect checks a file through a read-only connection (which never
+// writes, not even a checkpoint): SQLite's quick check, the application id,
+// the schema version, and the project metadata. It returns the schema
+// version.
+func inspect(abs, path string) (int, error) {
+	db, err := sql.Open("sqlite", dsn(abs, true))
 	if err != nil {
-		return err
+		return 0, err
 	}
-	defer p.Close()
-	if err := p.verify(); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
+	defer db.Close()
+	ro := &Project{path: abs, db: db, readOnly: true}
+	if err := ro.verify(); err != nil {
+		return 0, fmt.Errorf("%s: %w", path, err)
 	}
-	if err := p.loadInfo(); err != nil {
-		return fmt.Errorf("%s: %w: %v", path, ErrCorrupt, err)
+	var h fileHeader
+	var appID int64
+	if err := db.QueryRow("PRAGMA application_id").Scan(&appID); err != nil {
+		return 0, classify(abs, err)
 	}
-	return nil
+	if err := db.QueryRow("PRAGMA user_version").Scan(&h.userVersion); err != nil {
+		return 0, classify(abs, err)
+	}
+	h.applicationID = uint32(appID)
+	if err := checkHeader(path, h); err != nil {
+		return 0, err
+	}
+	if h.userVersion == 0 {
+		return 0, fmt.Errorf("%s is marked as a Saywho project but has no schema: %w", path, ErrCorrupt)
+	}
+	if err := ro.loadInfo(); err != nil {
+		return 0, fmt.Errorf("%s: %w: %v", path, ErrCorrupt, err)
+	}
+	return h.userVersion, nil
 }
 
 func openDB(abs string, readOnly bool) (*Project, error) {
@@ -267,6 +288,18 @@ func (p *Project) verify() error {
 		return fmt.Errorf("%w: %s", ErrCorrupt, strings.Join(problems[:min(len(problems), 3)], "; "))
 	}
 	return nil
+}
+
+// checkpoint copies the write-ahead log into the main file.
+func (p *Project) checkpoint() error {
+	_, err := p.wconn.ExecContext(bg, "PRAGMA wal_checkpoint(TRUNCATE)")
+	return err
+}
+
+// walPending reports whether a non-empty write-ahead log lies beside path.
+func walPending(path string) bool {
+	st, err := os.Stat(path + "-wal")
+	return err == nil && st.Size() > 0
 }
 
 // Path returns the project file's absolute path.
