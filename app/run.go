@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 
 	"github.com/saywho-app/saywho/assets"
@@ -45,6 +46,12 @@ func Run(opts Options) error {
 	s := &session{app: a, win: w, opts: opts}
 	p, openErr := s.openStartProject()
 	if p == nil {
+		// Started from a desktop menu nobody reads stderr: say it in the window.
+		w.SetContent(container.NewPadded(wrapLabel("Saywho could not open a project:\n\n" + friendly(openErr))))
+		d := dialog.NewError(errors.New(friendly(openErr)), w)
+		d.SetOnClosed(w.Close)
+		d.Show()
+		w.ShowAndRun()
 		return openErr
 	}
 	w.SetOnClosed(func() {
