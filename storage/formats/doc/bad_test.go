@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/saywho-app/saywho/storage/formats/safezip"
 	"github.com/saywho-app/saywho/storage/formats/safezip/ziptest"
@@ -71,6 +72,10 @@ func TestReadRefusesBadInput(t *testing.T) {
 		{"scan.pdf", pdfPage("", "q 612 0 0 792 0 0 cm /Im1 Do Q"), ErrNoText, "run OCR first"},
 		{"garbage.pdf", []byte("%PDF-1.7\nnot really a PDF\n"), ErrCorrupt, "damaged"},
 		{"unreadable-page.pdf", writePDF([]string{"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", "<< /Type /Page /Contents 4 0 R >>", "4 0 R"}, 0), ErrCorrupt, "no page could be read"},
+		{"hex-at-end.pdf", pdfPage("", "BT /F1 12 Tf (x) Tj <0"), ErrCorrupt, "ends inside a hex string"},
+		{"cmap-hex-at-end.pdf", writePDF([]string{"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+			"<< /Type /Page /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>", "<< /Length 22 >>\nstream\nBT /F1 12 Tf (x) Tj ET\nendstream",
+			"<< /Type /Font /ToUnicode 6 0 R >>", "<< /Length 32 >>\nstream\n1 begincodespacerange <00> <FF\nendstream"}, 0), ErrCorrupt, "font F1: a stream ends inside a hex string"},
 		{"cyclic.pdf", writePDF([]string{"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [2 0 R 2 0 R] /Count 1 >>"}, 0), ErrCorrupt, "cyclic"},
 		{"flate-bomb.pdf", pdfPage("/Filter /FlateDecode", deflated(t, maxPDFPageStream+1)), ErrTooLarge, "inflates beyond"},
 	}
@@ -135,5 +140,15 @@ func TestSupported(t *testing.T) {
 		if got := Supported(name); got != want {
 			t.Errorf("Supported(%q) = %v, want %v", name, got, want)
 		}
+	}
+}
+
+func TestPDFTimeout(t *testing.T) {
+	saved := pdfTimeout
+	pdfTimeout = time.Nanosecond
+	defer func() { pdfTimeout = saved }()
+	_, err := Read("slow.pdf", buildPDF("BT /F1 12 Tf 72 700 Td (Text) Tj ET", ""))
+	if !errors.Is(err, ErrCorrupt) || !strings.Contains(err.Error(), "took longer than 1ns") {
+		t.Fatalf("err = %v, want the timeout error", err)
 	}
 }

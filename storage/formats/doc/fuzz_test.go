@@ -3,6 +3,7 @@ package doc
 import (
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -19,8 +20,8 @@ var fuzzNames = []string{"a.txt", "a.md", "a.html", "a.docx", "a.pdf", "a"}
 func checkResult(t *testing.T, res *Result, err error) {
 	t.Helper()
 	if err != nil {
-		if strings.Contains(err.Error(), readerFailed) {
-			t.Fatalf("a reader panicked: %v", err)
+		if strings.Contains(err.Error(), readerFailed) || strings.Contains(err.Error(), "took longer") {
+			t.Fatalf("a reader panicked or hung: %v", err)
 		}
 		return
 	}
@@ -39,8 +40,13 @@ func checkResult(t *testing.T, res *Result, err error) {
 	}
 }
 
+// fuzzTimeout replaces pdfTimeout while fuzzing, so that a PDF the
+// library loops on is reported as a failure.
+const fuzzTimeout = 10 * time.Second
+
 // FuzzRead reads arbitrary bytes under several file names.
 func FuzzRead(f *testing.F) {
+	pdfTimeout = fuzzTimeout
 	f.Add(uint8(0), []byte("Talks resume\n\nThe minister said: “We are ready.” 😀\n"))
 	f.Add(uint8(0), []byte("Caf\xe9 \x93quoted\x94\r\n"))
 	f.Add(uint8(0), utf16("Title\nbody", false, true))
@@ -93,6 +99,7 @@ func FuzzEPUB(f *testing.F) {
 // FuzzPDF reads one-page PDFs with a fuzzed content stream and
 // information dictionary, inside a well-formed file structure.
 func FuzzPDF(f *testing.F) {
+	pdfTimeout = fuzzTimeout
 	f.Add("BT /F1 18 Tf 72 720 Td (Title) Tj ET BT /F1 11 Tf 14 TL 72 690 Td (a) Tj T* (b) ' 1 2 (c) \" [(d) -250 (e)] TJ 1 0 0 1 72 500 Tm (f) Tj ET", "/Title (T)")
 	f.Add("BT /F2 11 Tf 2 Tz 3 Tc 4 Tw 5 Ts 0 Tr 72 600 TD <010203> Tj ET q 1 0 0 1 5 5 cm Q", "/CreationDate (D:2024)")
 	f.Fuzz(func(t *testing.T, content, info string) {

@@ -14,6 +14,7 @@ BT /F2 11 Tf 90 600 Td <0203> Tj ET`
 			text: "Talks resume in Geneva\n\nThe minister said on Monday that the talks would resume next week in the Swiss city of Genève.\n\n“We are ready,” she told reporters.\n\nש 😀中",
 		}},
 		{"no info.pdf", buildPDF("BT /F1 12 Tf 72 700 Td (First line is the title) Tj ET", ""), want{title: "First line is the title", text: "First line is the title"}},
+		{"junk-first.pdf", append([]byte("junk before the header\n"), buildPDF("BT /F1 12 Tf 72 700 Td (After junk) Tj ET", "")...), want{text: "After junk"}},
 		{"broken info.pdf", writePDF([]string{"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
 			"<< /Type /Page /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>", "<< /Length 22 >>\nstream\nBT /F1 12 Tf (x) Tj ET\nendstream",
 			"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>", "6 0 R"}, 6), want{title: "x", text: "x"}},

@@ -88,7 +88,7 @@ func dispatch(name string, data []byte) (*Result, error) {
 		return nil, ErrEmpty
 	case len(bytes.TrimSpace(data)) == 0:
 		return nil, fmt.Errorf("%w: it holds only whitespace", ErrEmpty)
-	case isPDF(data):
+	case isPDF(data, ext):
 		return readPDF(data)
 	case safezip.IsZip(data):
 		return readZip(data)
@@ -103,8 +103,12 @@ func dispatch(name string, data []byte) (*Result, error) {
 	}
 }
 
-// isPDF reports whether data has a PDF header in its first KiB, where
-// readers look for it.
-func isPDF(data []byte) bool {
-	return bytes.Contains(data[:min(len(data), 1024)], []byte("%PDF-"))
+// isPDF reports whether data starts with a PDF header, or, for a file
+// named .pdf, has one in its first KiB (where PDF readers look for it,
+// after junk some producers write first).
+func isPDF(data []byte, ext string) bool {
+	if ext == ".pdf" {
+		return bytes.Contains(data[:min(len(data), 1024)], []byte("%PDF-"))
+	}
+	return bytes.HasPrefix(data, []byte("%PDF-"))
 }

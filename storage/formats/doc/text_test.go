@@ -46,6 +46,7 @@ func TestReadText(t *testing.T) {
 		{"controls.txt", []byte("Title\x07\nBody\x1b[0m text\fpage two\n"),
 			want{title: "Title", text: "Title\nBody[0m text\npage two\n", notice: "removed 2 invisible control characters"}},
 		{"no extension", []byte("Headline\nbody\n"), want{title: "Headline", format: "txt"}},
+		{"about-pdf.txt", []byte("Files start with %PDF-1.7\n"), want{format: "txt", text: "Files start with %PDF-1.7\n"}},
 	})
 }
 

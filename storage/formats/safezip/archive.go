@@ -94,13 +94,13 @@ func (a *Archive) check(f *zip.File) error {
 		return fmt.Errorf("%w: %q is a symbolic link", ErrUnsafePath, f.Name)
 	}
 	size, packed := f.UncompressedSize64, f.CompressedSize64
-	if size > uint64(a.lim.MaxEntrySize) || packed > uint64(a.lim.MaxEntrySize) {
-		if err := a.checkRatio(f.Name, size, packed); err != nil {
-			return err
-		}
-		return fmt.Errorf("%w: %q declares %s, the limit is %s", ErrTooLarge, f.Name, human(size), human(uint64(a.lim.MaxEntrySize)))
+	if err := a.checkRatio(f.Name, size, packed); err != nil {
+		return err
 	}
-	return a.checkRatio(f.Name, size, packed)
+	if max(size, packed) > uint64(a.lim.MaxEntrySize) {
+		return fmt.Errorf("%w: %q declares %s, the limit is %s", ErrTooLarge, f.Name, human(max(size, packed)), human(uint64(a.lim.MaxEntrySize)))
+	}
+	return nil
 }
 
 // checkRatio refuses an entry whose declared compression ratio is beyond
