@@ -43,6 +43,7 @@ func (u *UI) commands() []command {
 		{"export", "Export…", "Ctrl+E", key(fyne.KeyE, ctrl), u.exportDialog},
 		{"backup", "Back up project…", "", nil, u.backupDialog},
 		{"coder", "Change coder…", "", nil, u.changeCoderDialog},
+		{"quit", "Quit", "Ctrl+Q", key(fyne.KeyQ, ctrl), u.quit},
 
 		{"undo", "Undo", "Ctrl+Z", &fyne.ShortcutUndo{}, u.undo},
 		{"redo", "Redo", "Ctrl+Y or Ctrl+Shift+Z", &fyne.ShortcutRedo{}, u.redo},

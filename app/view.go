@@ -57,3 +57,6 @@ func (u *UI) showAbout() {
 	d.Resize(fyne.NewSize(480, 260))
 	d.Show()
 }
+
+// quit closes the window, which closes the project and ends the app.
+func (u *UI) quit() { u.win.Close() }
