@@ -44,7 +44,6 @@ type ArticleView struct {
 	CaptureTab bool
 
 	lay        textLayout
-	rawSpans   []Span
 	spans      spanIndex
 	selectedID string
 	textSize   float32 // 0: the theme's text size
@@ -97,7 +96,7 @@ func (v *ArticleView) CreateRenderer() fyne.WidgetRenderer {
 // SetSpans may be called in either order.
 func (v *ArticleView) SetText(text string) {
 	v.lay.setText(text)
-	v.spans = newSpanIndex(v.rawSpans, len(v.lay.runes))
+	v.spans.clamp(len(v.lay.runes))
 	v.scrollY, v.pendingScroll, v.goalX = 0, -1, -1
 	v.tip = tipState{}
 	v.setSelection(0, 0)
@@ -115,8 +114,7 @@ func (v *ArticleView) Len() int { return len(v.lay.runes) }
 // overlap and every span gets its own bar row under the text (up to three
 // rows; deeper nesting shares the last row).
 func (v *ArticleView) SetSpans(spans []Span) {
-	v.rawSpans = append(v.rawSpans[:0], spans...)
-	v.spans = newSpanIndex(v.rawSpans, len(v.lay.runes))
+	v.spans = newSpanIndex(spans, len(v.lay.runes))
 	v.tip = tipState{}
 	v.Refresh()
 }

@@ -21,7 +21,7 @@ type clusterer struct {
 // scaled to add up to w, the word's shaped width, which absorbs kerning and
 // Arabic joining. The slices are reused by the next call. Call with m.mu held.
 func (c *clusterer) advances(m *metrics, text string, runes []rune, t token, w float32) ([]float32, []bool) {
-	word := runes[t.start:t.wordEnd]
+	word := runes[t.start:t.wordEnd()]
 	c.adv = append(c.adv[:0], make([]float32, len(word))...)
 	c.stop = append(c.stop[:0], make([]bool, len(word))...)
 	simple := true

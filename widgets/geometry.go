@@ -52,7 +52,7 @@ func (l *textLayout) computeGeom(ln line) *lineGeom {
 	l.m.mu.Lock()
 	for ti := int(ln.tok); ti < len(l.toks) && l.toks[ti].start < ln.end; ti++ {
 		t := l.toks[ti]
-		if a, b := max(t.start, ln.start), min(t.wordEnd, ln.end); a < b {
+		if a, b := max(t.start, ln.start), min(t.wordEnd(), ln.end); a < b {
 			adv, stop := l.cl.advances(l.m, l.text, l.runes, t, l.wordW[ti])
 			for i := a; i < b; i++ {
 				k := i - ln.start
@@ -60,7 +60,7 @@ func (l *textLayout) computeGeom(ln line) *lineGeom {
 				pos += adv[i-t.start]
 			}
 		}
-		for i := max(t.wordEnd, ln.start); i < min(t.end-t.brk, ln.end); i++ {
+		for i := max(t.wordEnd(), ln.start); i < min(t.spaceEnd(), ln.end); i++ {
 			k := i - ln.start
 			g.x[k], g.stop[k] = pos, true
 			pos += l.m.spaceWidth(l.runes[i])

@@ -42,14 +42,18 @@ func (l *textLayout) measure(m *metrics) {
 	l.trailW = growFloats(l.trailW, len(l.toks))
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	var missing []int // tokens whose word has not been measured yet
 	for i, t := range l.toks {
 		var w float32
-		if t.wordEnd > t.start {
-			w = m.width(l.text[t.bstart:t.bwordEnd])
+		if t.wordEnd() > t.start {
+			var ok bool
+			if w, ok = m.lookup(l.text[t.bstart:t.bwordEnd()]); !ok {
+				missing = append(missing, i)
+			}
 		}
 		l.wordW[i] = w
 		var s float32
-		if trail := l.runes[t.wordEnd : t.end-t.brk]; len(trail) == 1 && trail[0] == ' ' {
+		if trail := l.runes[t.wordEnd():t.spaceEnd()]; len(trail) == 1 && trail[0] == ' ' {
 			s = m.space // the common case
 		} else {
 			for _, r := range trail {
@@ -57,6 +61,26 @@ func (l *textLayout) measure(m *metrics) {
 			}
 		}
 		l.trailW[i] = s
+	}
+	if len(missing) > 0 {
+		l.measureMissing(missing)
+	}
+}
+
+// measureMissing measures the distinct words of the tokens in missing at
+// once and fills in their widths. Call with l.m.mu held.
+func (l *textLayout) measureMissing(missing []int) {
+	seen := make(map[string]bool, len(missing))
+	var words []string
+	for _, i := range missing {
+		if w := l.text[l.toks[i].bstart:l.toks[i].bwordEnd()]; !seen[w] {
+			seen[w] = true
+			words = append(words, w)
+		}
+	}
+	l.m.measureAll(words)
+	for _, i := range missing {
+		l.wordW[i] = l.m.width(l.text[l.toks[i].bstart:l.toks[i].bwordEnd()])
 	}
 }
 
@@ -77,7 +101,7 @@ func (l *textLayout) wrap(maxW float32) {
 			lines = append(lines, line{ls, t.start, lt})
 			ls, lt, x, has = t.start, int32(i), 0, false
 		}
-		if w > maxW && t.wordEnd > t.start {
+		if w > maxW && t.wordEnd() > t.start {
 			lines, ls, lt, x = l.splitWord(lines, i, ls, lt, x, maxW)
 		} else {
 			x += w
@@ -85,8 +109,8 @@ func (l *textLayout) wrap(maxW float32) {
 		x += l.trailW[i]
 		has = has || w > 0
 		if t.brk > 0 {
-			lines = append(lines, line{ls, t.end - t.brk, lt})
-			ls, lt, x, has = t.end, int32(i+1), 0, false
+			lines = append(lines, line{ls, t.spaceEnd(), lt})
+			ls, lt, x, has = t.end(), int32(i+1), 0, false
 		}
 	}
 	l.lines = append(lines, line{ls, int32(len(l.runes)), lt})

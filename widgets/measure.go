@@ -22,6 +22,9 @@ type metrics struct {
 	textH   float32      // height of a line of text
 	ascent  float32
 	measure func(s string) float32
+	// batch measures many words at once into out, or reports false; nil
+	// when there is no shaper.
+	batch func(words []string, out []float32) bool
 }
 
 type metricsKey struct {
@@ -58,6 +61,9 @@ func metricsFor(size float32) *metrics {
 		}
 		return fyne.MeasureText(s, size, fyne.TextStyle{}).Width
 	})
+	if sh != nil {
+		m.batch = func(words []string, out []float32) bool { return sh.widths(words, size, out) }
+	}
 	sz, asc := fyne.CurrentApp().Driver().RenderedTextSize("M", size, fyne.TextStyle{}, nil)
 	m.textH, m.ascent = sz.Height, asc
 	metricsTables.m[key] = m
@@ -75,26 +81,56 @@ func newMetrics(size float32, measure func(string) float32) *metrics {
 
 // width returns the shaped width of s. Call with mu held.
 func (m *metrics) width(s string) float32 {
-	if len(s) == 1 && s[0] < 0x80 {
-		w := m.ascii[s[0]]
-		if w == 0 {
-			w = m.measure(s)
-			if w == 0 {
-				w = 1e-6 // remember zero-width characters too
-			}
-			m.ascii[s[0]] = w
-		}
-		return w
-	}
-	if w, ok := m.widths[s]; ok {
+	if w, ok := m.lookup(s); ok {
 		return w
 	}
 	w := m.measure(s)
+	m.store(s, w)
+	return w
+}
+
+// lookup returns the width of s if it has been measured. Call with mu held.
+func (m *metrics) lookup(s string) (float32, bool) {
+	if len(s) == 1 && s[0] < 0x80 {
+		w := m.ascii[s[0]]
+		return w, w != 0
+	}
+	w, ok := m.widths[s]
+	return w, ok
+}
+
+// store remembers the width of s. Call with mu held.
+func (m *metrics) store(s string, w float32) {
+	if len(s) == 1 && s[0] < 0x80 {
+		m.ascii[s[0]] = max(w, 1e-6) // 0 means "not measured"
+		return
+	}
 	if len(m.widths) >= maxCachedWidths {
 		clear(m.widths)
 	}
 	m.widths[strings.Clone(s)] = w // s may be a slice of a whole article
-	return w
+}
+
+// batchSize is how many words are shaped in one call.
+const batchSize = 200
+
+// measureAll measures and stores words that have no width yet (a first
+// layout), shaping them in batches where the shaper can. Call with mu held.
+func (m *metrics) measureAll(words []string) {
+	out := make([]float32, batchSize)
+	for len(words) > 0 {
+		chunk := words[:min(batchSize, len(words))]
+		words = words[len(chunk):]
+		if m.batch != nil && m.batch(chunk, out) {
+			for i, w := range chunk {
+				m.store(w, out[i])
+			}
+			continue
+		}
+		for _, w := range chunk {
+			m.store(w, m.measure(w))
+		}
+	}
 }
 
 // spaceWidth returns the width of a white-space code point. Call with mu held.

@@ -14,14 +14,14 @@ func (r *articleRenderer) drawLine(li int) {
 	ln, g := lines[li], v.lay.geom(li)
 	y, start, end := v.lineY(li), int(ln.start), int(ln.end)
 	for _, i := range r.visible {
-		s := v.spans.spans[i]
-		if s.Start >= end || s.End <= start {
+		s, ss, se := v.spans.spans[i], v.spans.start[i], v.spans.end[i]
+		if ss >= end || se <= start {
 			continue
 		}
 		look := r.pal.look(s)
 		barY := y + vm.textH + 1 + float32(min(int(v.spans.level[i]), maxLevels-1))*vm.barStep
 		selected := s.ID != "" && s.ID == v.selectedID
-		r.ivs = g.intervals(r.ivs[:0], s.Start-start, s.End-start)
+		r.ivs = g.intervals(r.ivs[:0], ss-start, se-start)
 		for _, iv := range r.ivs {
 			x, w := r.clip(iv)
 			if look.fill != nil {

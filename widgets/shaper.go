@@ -2,6 +2,7 @@ package widgets
 
 import (
 	"bytes"
+	"sort"
 
 	"fyne.io/fyne/v2"
 	"github.com/go-text/typesetting/di"
@@ -17,10 +18,11 @@ import (
 // anything else (emoji, scripts from fallback fonts) it reports false and
 // the caller asks Fyne. Not safe for concurrent use.
 type shaper struct {
-	face  *font.Face
-	hb    shaping.HarfbuzzShaper
-	seg   shaping.Segmenter
-	runes []rune
+	face   *font.Face
+	hb     shaping.HarfbuzzShaper
+	seg    shaping.Segmenter
+	runes  []rune
+	starts []int // batch: where each word starts in runes
 }
 
 // newShaper loads the regular font of th, or returns nil if it cannot.
@@ -43,29 +45,53 @@ func (s *shaper) ResolveFace(rune) *font.Face { return s.face }
 // width returns the advance of text at size, or false if the font does not
 // cover all of it.
 func (s *shaper) width(text string, size float32) (float32, bool) {
-	s.runes = s.runes[:0]
-	for _, r := range text {
-		if r == '\t' || r == '\r' {
-			return 0, false
+	var w [1]float32
+	ok := s.widths([]string{text}, size, w[:])
+	return w[0], ok
+}
+
+// widths measures many words in one shaping call, which costs far less
+// than one call per word: the words are shaped on one line, separated by
+// spaces, and each gets the advances of its glyph clusters. It reports
+// false (and out is undefined) if the font does not cover all of them or
+// a word would be drawn right to left.
+func (s *shaper) widths(words []string, size float32, out []float32) bool {
+	s.runes, s.starts = s.runes[:0], s.starts[:0]
+	for _, w := range words {
+		s.starts = append(s.starts, len(s.runes))
+		for _, r := range w {
+			if _, ok := s.face.NominalGlyph(r); !ok || r == '\t' || r == '\r' || r == ' ' {
+				return false
+			}
+			s.runes = append(s.runes, r)
 		}
-		if _, ok := s.face.NominalGlyph(r); !ok {
-			return 0, false
-		}
-		s.runes = append(s.runes, r)
+		s.runes = append(s.runes, ' ')
 	}
 	in := shaping.Input{
 		Text: s.runes, RunStart: 0, RunEnd: len(s.runes),
 		Direction: di.DirectionLTR, Face: s.face, Size: fixed.Int26_6(float64(size) * (1 << 6)),
 	}
-	var adv fixed.Int26_6
+	adv := make([]fixed.Int26_6, len(words))
 	for _, run := range s.seg.Split(in, s) {
-		out := s.hb.Shape(run)
-		for _, g := range out.Glyphs {
+		if run.Direction.Progression() != di.FromTopLeft {
+			return false
+		}
+		for _, g := range s.hb.Shape(run).Glyphs {
 			if g.GlyphID == 0 {
-				return 0, false
+				return false
+			}
+			i := sort.SearchInts(s.starts, g.ClusterIndex+1) - 1 // the word the glyph belongs to
+			sep := len(s.runes) - 1                              // the space after word i
+			if i+1 < len(s.starts) {
+				sep = s.starts[i+1] - 1
+			}
+			if g.ClusterIndex < sep {
+				adv[i] += g.XAdvance
 			}
 		}
-		adv += out.Advance
 	}
-	return float32(float64(adv) / (1 << 6)), true
+	for i, a := range adv {
+		out[i] = float32(float64(a) / (1 << 6))
+	}
+	return true
 }

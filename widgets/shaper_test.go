@@ -1,6 +1,7 @@
 package widgets
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -36,6 +37,25 @@ func TestShaperMatchesFyne(t *testing.T) {
 	for _, w := range []string{"👍🏽", "日本語", "a\tb"} {
 		if _, ok := s.width(w, 14); ok {
 			t.Errorf("%q is not covered by the theme font but was shaped", w)
+		}
+	}
+}
+
+func TestShaperBatchMatchesSingleWords(t *testing.T) {
+	test.NewTempApp(t)
+	s := newShaper(fyne.CurrentApp().Settings().Theme().Font(fyne.TextStyle{}))
+	text, _ := benchArticle(3000, "")
+	words := strings.Fields(text + " The AVATAR Tuesday Wow. \"We office Yesterday, Kremlin ﬁnal naïve re\u0301sume\u0301 T. V, Y; f) «quoted» 1,234.56 Москва")
+	for _, size := range []float32{11, 14, 23.5} {
+		batch := make([]float32, len(words))
+		if !s.widths(words, size, batch) {
+			t.Fatalf("batch of %d words not shaped", len(words))
+		}
+		for i, w := range words {
+			single, ok := s.width(w, size)
+			if !ok || single != batch[i] {
+				t.Errorf("size %v: %q is %v alone, %v in a batch", size, w, single, batch[i])
+			}
 		}
 	}
 }

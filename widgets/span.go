@@ -41,24 +41,22 @@ type Span struct {
 const maxLevels = 3
 
 // spanIndex holds spans sorted by start (longer first on ties) for interval
-// queries, with each span's nesting level: the lowest bar row not used by
-// an overlapping span that starts earlier.
+// queries, their offsets clamped to the text, and each span's nesting
+// level: the lowest bar row not used by an overlapping span that starts
+// earlier.
 type spanIndex struct {
-	spans  []Span
-	maxEnd []int   // maxEnd[i] = max End of spans[0..i]: non-decreasing
-	level  []uint8 // bar row of spans[i]
+	spans      []Span  // as given (a copy), sorted
+	start, end []int   // spans[i] clamped to the text; empty when start >= end
+	maxEnd     []int   // maxEnd[i] = max end of spans[0..i]: non-decreasing
+	level      []uint8 // bar row of spans[i]
 }
 
-// newSpanIndex copies spans, clamps them to [0, textLen] and drops empty ones.
+// newSpanIndex copies and sorts spans and clamps them to [0, textLen].
 func newSpanIndex(in []Span, textLen int) spanIndex {
-	spans := make([]Span, 0, len(in))
-	for _, s := range in {
-		s.Start, s.End = max(min(s.Start, textLen), 0), max(min(s.End, textLen), 0)
-		if s.Color == nil {
-			s.Color = defaultSpanColor
-		}
-		if s.Start < s.End {
-			spans = append(spans, s)
+	spans := slices.Clone(in)
+	for i := range spans {
+		if spans[i].Color == nil {
+			spans[i].Color = defaultSpanColor
 		}
 	}
 	order := func(a, b Span) int {
@@ -70,23 +68,38 @@ func newSpanIndex(in []Span, textLen int) spanIndex {
 	if !slices.IsSortedFunc(spans, order) {
 		slices.SortStableFunc(spans, order)
 	}
-	x := spanIndex{spans: spans, maxEnd: make([]int, len(spans)), level: make([]uint8, len(spans))}
+	x := spanIndex{spans: spans}
+	x.clamp(textLen)
+	return x
+}
+
+// clamp fits the spans to a text of textLen code points (clamping keeps
+// them sorted) and assigns their levels.
+func (x *spanIndex) clamp(textLen int) {
+	n := len(x.spans)
+	x.start, x.end, x.maxEnd, x.level = make([]int, n), make([]int, n), make([]int, n), make([]uint8, n)
 	m := 0
-	for i, s := range spans {
-		m = max(m, s.End)
+	for i, s := range x.spans {
+		x.start[i], x.end[i] = max(min(s.Start, textLen), 0), max(min(s.End, textLen), 0)
+		m = max(m, x.end[i])
 		x.maxEnd[i] = m
 	}
 	x.assignLevels()
-	return x
 }
+
+// empty reports whether span i has nothing to show.
+func (x *spanIndex) empty(i int) bool { return x.start[i] >= x.end[i] }
 
 // assignLevels gives each span the lowest level free among the spans still
 // open at its start (a sweep with a min-heap of open spans by end).
 func (x *spanIndex) assignLevels() {
 	var open openSpans
 	var used [256]int
-	for i, s := range x.spans {
-		for len(open) > 0 && open[0].end <= s.Start {
+	for i := range x.spans {
+		if x.empty(i) {
+			continue
+		}
+		for len(open) > 0 && open[0].end <= x.start[i] {
 			used[open.pop().level]--
 		}
 		lv := 0
@@ -95,15 +108,15 @@ func (x *spanIndex) assignLevels() {
 		}
 		x.level[i] = uint8(lv)
 		used[lv]++
-		open.push(openSpan{s.End, uint8(lv)})
+		open.push(openSpan{x.end[i], uint8(lv)})
 	}
 }
 
 // overlapping calls fn with the index of every span overlapping [a, b).
 func (x *spanIndex) overlapping(a, b int, fn func(i int)) {
 	first := sort.SearchInts(x.maxEnd, a+1) // first span that may end after a
-	for i := first; i < len(x.spans) && x.spans[i].Start < b; i++ {
-		if x.spans[i].End > a {
+	for i := first; i < len(x.spans) && x.start[i] < b; i++ {
+		if x.end[i] > a && !x.empty(i) {
 			fn(i)
 		}
 	}
@@ -115,8 +128,7 @@ func (x *spanIndex) at(off int) []int {
 	var out []int
 	x.overlapping(off, off+1, func(i int) { out = append(out, i) })
 	slices.SortStableFunc(out, func(a, b int) int {
-		la, lb := x.spans[a].End-x.spans[a].Start, x.spans[b].End-x.spans[b].Start
-		if la != lb {
+		if la, lb := x.end[a]-x.start[a], x.end[b]-x.start[b]; la != lb {
 			return la - lb
 		}
 		return b - a // later start is further in

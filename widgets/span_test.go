@@ -3,7 +3,10 @@ package widgets
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
+
+	"fyne.io/fyne/v2/test"
 )
 
 func TestSpanIndexClampsAndDrops(t *testing.T) {
@@ -15,14 +18,18 @@ func TestSpanIndexClampsAndDrops(t *testing.T) {
 		{ID: "outside", Start: 20, End: 30},
 	}, 10)
 	var got []string
-	for _, s := range x.spans {
-		got = append(got, fmt.Sprintf("%s[%d,%d)", s.ID, s.Start, s.End))
-	}
+	x.overlapping(0, 10, func(i int) { got = append(got, fmt.Sprintf("%s[%d,%d)", x.spans[i].ID, x.start[i], x.end[i])) })
 	if want := []string{"neg[0,3)", "past[8,10)"}; !slices.Equal(got, want) {
 		t.Errorf("spans = %v, want %v", got, want)
 	}
 	if x.spans[0].Color == nil {
 		t.Error("a span without colour gets no default colour")
+	}
+	x.clamp(40) // the text grew: the spans come back
+	got = nil
+	x.overlapping(0, 40, func(i int) { got = append(got, fmt.Sprintf("%s[%d,%d)", x.spans[i].ID, x.start[i], x.end[i])) })
+	if want := []string{"neg[0,3)", "past[8,40)", "outside[20,30)"}; !slices.Equal(got, want) {
+		t.Errorf("after clamp(40) spans = %v, want %v", got, want)
 	}
 }
 
@@ -42,8 +49,8 @@ func TestSpanIndexOverlappingMatchesBruteForce(t *testing.T) {
 	for _, q := range [][2]int{{0, 1}, {100, 140}, {999, 1000}, {500, 501}, {1100, 1200}, {0, 1200}} {
 		var got, want []string
 		x.overlapping(q[0], q[1], func(i int) { got = append(got, x.spans[i].ID) })
-		for _, s := range x.spans {
-			if s.Start < q[1] && s.End > q[0] {
+		for i, s := range x.spans {
+			if x.start[i] < q[1] && x.end[i] > q[0] {
 				want = append(want, s.ID)
 			}
 		}
@@ -74,7 +81,7 @@ func TestSpanLevelsKeepOverlappingSpansApart(t *testing.T) {
 	}
 	for i, a := range x.spans {
 		for j, b := range x.spans {
-			if i < j && a.Start < b.End && b.Start < a.End && x.level[i] == x.level[j] {
+			if i < j && x.start[i] < x.end[j] && x.start[j] < x.end[i] && x.level[i] == x.level[j] {
 				t.Errorf("%s and %s overlap on level %d", a.ID, b.ID, x.level[i])
 			}
 		}
@@ -106,5 +113,19 @@ func TestSpanIndexAtIsInnermostFirst(t *testing.T) {
 		if got := ids(tt.off); !slices.Equal(got, tt.want) {
 			t.Errorf("at(%d) = %v, want %v", tt.off, got, tt.want)
 		}
+	}
+}
+
+func TestSpansSetBeforeTextAreKept(t *testing.T) {
+	test.NewTempApp(t)
+	v := NewArticleView()
+	v.SetSpans(sampleSpans())
+	v.SetText(sampleText)
+	if got := v.SpansAt(strings.Index(sampleText, "said")); !slices.Equal(got, []string{"c1", "q1"}) {
+		t.Errorf("spans at \"said\" = %v, want [c1 q1]", got)
+	}
+	v.SetText(strings.Repeat("x", 30)) // the quote and its speaker start at 24
+	if got := v.SpansAt(25); !slices.Equal(got, []string{"s1", "q1"}) {
+		t.Errorf("spans clamped to a short text = %v, want [s1 q1]", got)
 	}
 }

@@ -9,13 +9,37 @@ import (
 // token is the unit of line wrapping: a word part that must stay on one line
 // (unless it is wider than the line), followed by white space that may hang
 // past the line's end and at most one hard line break. Offsets are code
-// points; the b* fields are the matching byte offsets into the text, used to
-// measure the word without allocating.
+// points; bstart and bword locate the word in the text's bytes, to measure
+// it without allocating. Tokens are kept small (16 bytes): a long article
+// has hundreds of thousands of them.
 type token struct {
-	start, wordEnd, end int32
-	bstart, bwordEnd    int32
-	brk                 int32 // code points of the closing hard break (0, 1 or 2 for CRLF)
+	start  int32  // first code point
+	bstart int32  // byte offset of start
+	word   uint16 // code points in the word part
+	bword  uint16 // bytes in the word part
+	trail  uint16 // code points after the word: white space and the break
+	brk    uint8  // code points of the closing hard break (0, 1 or 2 for CRLF)
 }
+
+// Token parts longer than these are cut into several tokens (a word is then
+// breakable there, which only matters for words far wider than a line).
+const (
+	maxTokenWord  = 16000 // code points; at most 4 bytes each, so bword fits
+	maxTokenTrail = 65000
+)
+
+// wordEnd returns the end of the word part.
+func (t token) wordEnd() int32 { return t.start + int32(t.word) }
+
+// end returns the end of the token.
+func (t token) end() int32 { return t.wordEnd() + int32(t.trail) }
+
+// spaceEnd returns the end of the white space after the word (the start of
+// the hard break, if any).
+func (t token) spaceEnd() int32 { return t.end() - int32(t.brk) }
+
+// bwordEnd returns the byte offset of the end of the word part.
+func (t token) bwordEnd() int32 { return t.bstart + int32(t.bword) }
 
 // runeClass sorts code points for line breaking.
 type runeClass uint8
@@ -60,23 +84,27 @@ func tokenize(text string) ([]rune, []token) {
 		switch c {
 		case clsBreak:
 			z.closeWord(ri, bi)
-			z.t.brk = 1
+			brk := uint8(1)
 			if r == '\r' && i+1 < len(runes) && runes[i+1] == '\n' {
-				i, n, z.t.brk = i+1, 2, 2
+				i, n, brk = i+1, 2, 2
 			}
 			z.flush(int32(i+1), bi+n)
+			z.toks[len(z.toks)-1].brk = brk
 			pend, prev = pendNone, '\n'
 			bi += n
 			continue
 		case clsSpace:
+			if z.trail && ri-z.wordEnd >= maxTokenTrail {
+				z.flush(ri, bi)
+			}
 			z.closeWord(ri, bi)
 			pend = pendNone
 		case clsExtend:
-			if z.trail {
+			if z.trail || ri-z.t.start >= maxTokenWord {
 				z.flush(ri, bi)
 			}
 		default:
-			if z.trail || (ri > z.t.start && (c == clsIdeo || pend != pendNone) && breakBefore(pend, prev, r, c)) {
+			if z.trail || ri-z.t.start >= maxTokenWord || (ri > z.t.start && (c == clsIdeo || pend != pendNone) && breakBefore(pend, prev, r, c)) {
 				z.flush(ri, bi)
 			}
 			pend = pendNone
@@ -84,7 +112,7 @@ func tokenize(text string) ([]rune, []token) {
 				pend = pendingAfter(prev, r, c)
 			} else {
 				// fast path: the rest of a plain ASCII word changes nothing
-				for i+1 < len(runes) && runes[i+1] < 0x80 && asciiClass[runes[i+1]] == clsWord && runes[i+1] != '-' {
+				for lim := min(len(runes), int(z.t.start)+maxTokenWord) - 1; i < lim && runes[i+1] < 0x80 && asciiClass[runes[i+1]] == clsWord && runes[i+1] != '-'; {
 					i++
 					bi++
 					r = runes[i]
@@ -102,24 +130,26 @@ func tokenize(text string) ([]rune, []token) {
 
 // tokenizer collects tokens; t is the token being read.
 type tokenizer struct {
-	toks  []token
-	t     token
-	trail bool // inside t's trailing part
+	toks    []token
+	t       token
+	wordEnd int32 // end of t's word part once trail is set
+	trail   bool  // inside t's trailing part
 }
 
 // closeWord ends t's word part at code point ri (byte bi), if not done yet.
 func (z *tokenizer) closeWord(ri, bi int32) {
 	if !z.trail {
-		z.t.wordEnd, z.t.bwordEnd, z.trail = ri, bi, true
+		z.t.word, z.t.bword = uint16(ri-z.t.start), uint16(bi-z.t.bstart)
+		z.wordEnd, z.trail = ri, true
 	}
 }
 
 // flush ends t at code point ri (byte bi) and starts the next token there.
 func (z *tokenizer) flush(ri, bi int32) {
 	z.closeWord(ri, bi)
-	z.t.end = ri
+	z.t.trail = uint16(ri - z.wordEnd)
 	z.toks = append(z.toks, z.t)
-	z.t = token{start: ri, wordEnd: ri, end: ri, bstart: bi, bwordEnd: bi}
+	z.t = token{start: ri, bstart: bi}
 	z.trail = false
 }
 

@@ -2,6 +2,7 @@ package widgets
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -9,8 +10,8 @@ import (
 func tokenTexts(text string) (words, trails []string) {
 	runes, toks := tokenize(text)
 	for _, t := range toks {
-		words = append(words, string(runes[t.start:t.wordEnd]))
-		trails = append(trails, string(runes[t.wordEnd:t.end]))
+		words = append(words, string(runes[t.start:t.wordEnd()]))
+		trails = append(trails, string(runes[t.wordEnd():t.end()]))
 	}
 	return words, trails
 }
@@ -47,21 +48,22 @@ func TestTokenize(t *testing.T) {
 }
 
 func TestTokenizeCoversText(t *testing.T) {
-	for _, text := range []string{sampleText, "a\r\n\r\nb \n", "\xff\xfe bad utf8 \xc3", "👍🏽👍🏽 日本語 שלום\n"} {
+	huge := strings.Repeat("a", 40000) + strings.Repeat(" ", 70000) + strings.Repeat("é", 20000) + strings.Repeat("👍", 17000)
+	for _, text := range []string{sampleText, "a\r\n\r\nb \n", "\xff\xfe bad utf8 \xc3", "👍🏽👍🏽 日本語 שלום\n", huge} {
 		runes, toks := tokenize(text)
 		if !slices.Equal(runes, []rune(text)) {
 			t.Fatalf("runes of %q differ from []rune", text)
 		}
 		at, bat := int32(0), int32(0)
 		for _, tk := range toks {
-			if tk.start != at || tk.bstart != bat || tk.start > tk.wordEnd || tk.wordEnd > tk.end {
+			if tk.start != at || tk.bstart != bat || tk.word > maxTokenWord {
 				t.Fatalf("token %+v of %q does not follow %d/%d", tk, text, at, bat)
 			}
-			if got, want := text[tk.bstart:tk.bwordEnd], string(runes[tk.start:tk.wordEnd]); got != want && !slices.Contains(runes[tk.start:tk.wordEnd], '\uFFFD') {
+			if got, want := text[tk.bstart:tk.bwordEnd()], string(runes[tk.start:tk.wordEnd()]); got != want && !slices.Contains(runes[tk.start:tk.wordEnd()], '\uFFFD') {
 				t.Errorf("byte slice %q != rune slice %q", got, want)
 			}
-			at = tk.end
-			bat = tk.bwordEnd + int32(len(string(runes[tk.wordEnd:tk.end])))
+			at = tk.end()
+			bat = tk.bwordEnd() + int32(len(string(runes[tk.wordEnd():tk.end()])))
 		}
 		if int(at) != len(runes) {
 			t.Errorf("tokens of %q end at %d, want %d", text, at, len(runes))
