@@ -10,6 +10,14 @@ import (
 // showContextMenu is the article's right-click menu: mark the selection,
 // or select, link or delete an annotation under the pointer.
 func (u *UI) showContextMenu(_ int, spanIDs []string, pos fyne.Position) {
+	if items := u.contextItems(spanIDs); len(items) > 0 {
+		widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), u.win.Canvas(), pos)
+	}
+}
+
+// contextItems are the context menu's items for the spans under the
+// pointer.
+func (u *UI) contextItems(spanIDs []string) []*fyne.MenuItem {
 	var items []*fyne.MenuItem
 	if start, end := u.view.Selection(); start < end {
 		for _, id := range []string{"quote", "mention", "claim", "cue"} {
@@ -39,8 +47,5 @@ func (u *UI) showContextMenu(_ int, spanIDs []string, pos fyne.Position) {
 		}
 		items = append(items, fyne.NewMenuItem("Delete", func() { u.selectAnnotation(id, false); u.deleteSelected() }))
 	}
-	if len(items) == 0 {
-		return
-	}
-	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), u.win.Canvas(), pos)
+	return items
 }

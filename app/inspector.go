@@ -58,10 +58,23 @@ func (in *inspector) refresh() {
 	case in.u.doc.ID == "":
 		objs = []fyne.CanvasObject{wrapLabel("No document open. Import articles with File → Import… or drop files on the window.")}
 	default:
-		objs = []fyne.CanvasObject{heading("Inspector"), wrapLabel("Select text in the article, then press Q (quote), S (speaker mention), C (claim), U (cue) or a code's digit 1–9. Click a highlight to see and edit it; Tab moves to the next one. Help → Keyboard shortcuts lists all keys.")}
+		objs = append([]fyne.CanvasObject{heading("Inspector"), wrapLabel("Select text in the article, then press a key to mark it. Click a highlight to see and edit it; Tab moves to the next one. Help → Keyboard shortcuts lists all keys.")},
+			in.legend()...)
 	}
 	in.box.Objects = objs
 	in.box.Refresh()
+}
+
+// legend shows the colour and key of each kind.
+func (in *inspector) legend() []fyne.CanvasObject {
+	var rows []fyne.CanvasObject
+	for _, k := range markKinds {
+		rows = append(rows, container.NewBorder(nil, nil, swatch(kindColor(k.kind, in.u.variant())), nil,
+			widget.NewLabel(fmt.Sprintf("%c  %s", k.key, kindName(k.kind)))))
+	}
+	rows = append(rows, container.NewBorder(nil, nil, swatch(kindColor(storage.KindCode, in.u.variant())), nil,
+		widget.NewLabel("1–9  Code (colour of the code)")))
+	return rows
 }
 
 // selectionView offers to mark the selected text.

@@ -226,3 +226,27 @@ func TestChangeCoderSurvivesUndo(t *testing.T) {
 		t.Errorf("the annotation was recorded for %q, want the current coder", name)
 	}
 }
+
+func TestContextMenuDeletesAnnotation(t *testing.T) {
+	f := newFixture(t)
+	a := f.mark("Tom Baker", "s")
+	f.u.showContextMenu(a.Start, []string{a.ID}, fyne.NewPos(300, 300))
+	top := f.w.Canvas().Overlays().Top()
+	if top == nil || !strings.Contains(test.RenderObjectToMarkup(top), "Delete") {
+		t.Fatal("right-click shows no menu with Delete")
+	}
+	top.Hide()
+	var del *fyne.MenuItem
+	for _, it := range f.u.contextItems([]string{a.ID}) {
+		if it.Label == "Delete" {
+			del = it
+		}
+	}
+	if del == nil {
+		t.Fatal("the menu has no Delete item")
+	}
+	del.Action()
+	if n := len(f.annotations("")); n != 0 {
+		t.Errorf("%d annotations after Delete from the menu", n)
+	}
+}
