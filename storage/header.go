@@ -20,6 +20,7 @@ type fileHeader struct {
 	userVersion   int
 	applicationID uint32
 	wal           bool // the file is in WAL mode (what Saywho writes)
+	short         bool // shorter than its header says, with a -wal log to recover from
 }
 
 // readHeader reads and checks the SQLite header of path. It returns
@@ -64,6 +65,13 @@ func readHeader(path string) (fileHeader, error) {
 		return h, fmt.Errorf("%s has an invalid page size %d: %w", path, h.pageSize, ErrCorrupt)
 	}
 	if h.sizeValid && st.Size() < h.pages*int64(h.pageSize) {
+		// A crash during a checkpoint leaves the header of the new size
+		// written before the pages that grow the file; the -wal log
+		// still holds them all, and SQLite recovers from it.
+		if wal, err := os.Stat(path + "-wal"); err == nil && wal.Size() > 0 {
+			h.short = true
+			return h, nil
+		}
 		return h, fmt.Errorf("%s is truncated: %d bytes of %d: %w", path, st.Size(), h.pages*int64(h.pageSize), ErrCorrupt)
 	}
 	return h, nil

@@ -166,9 +166,9 @@ func Open(path string, opts OpenOptions) (*Project, error) {
 // the schema version, and the project metadata. It returns the schema
 // version.
 func inspect(abs, path string) (int, error) {
-	db, err := sql.Open("sqlite", dsn(abs, true))
+	db, err := readDB(abs)
 	if err != nil {
-		return 0, err
+		return 0, classify(path, err)
 	}
 	defer db.Close()
 	ro := &Project{path: abs, db: db, readOnly: true}
@@ -196,21 +196,38 @@ func inspect(abs, path string) (int, error) {
 	return h.userVersion, nil
 }
 
-func openDB(abs string, readOnly bool) (*Project, error) {
-	db, err := sql.Open("sqlite", dsn(abs, readOnly))
+// readDB opens a read-only connection pool, as an immutable file in a
+// folder SQLite cannot write its index to (see immutableDB).
+func readDB(abs string) (*sql.DB, error) {
+	db, err := sql.Open("sqlite", dsn(abs, true))
 	if err != nil {
 		return nil, err
 	}
 	db.SetMaxOpenConns(4)
 	err = db.Ping()
-	if readOnly && noIndex(err) {
+	if noIndex(err) {
 		db.Close()
-		if db, err = immutableDB(abs); err != nil {
-			return nil, classify(abs, err)
-		}
+		return immutableDB(abs)
 	}
 	if err != nil {
 		db.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+func openDB(abs string, readOnly bool) (*Project, error) {
+	var db *sql.DB
+	var err error
+	if readOnly {
+		db, err = readDB(abs)
+	} else if db, err = sql.Open("sqlite", dsn(abs, false)); err == nil {
+		db.SetMaxOpenConns(4)
+		if err = db.Ping(); err != nil {
+			db.Close()
+		}
+	}
+	if err != nil {
 		return nil, classify(abs, err)
 	}
 	p := &Project{path: abs, db: db, readOnly: readOnly, texts: map[string]*textutil.Index{}}
