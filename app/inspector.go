@@ -81,7 +81,7 @@ func (in *inspector) legend() []fyne.CanvasObject {
 func (in *inspector) selectionView(start, end int) []fyne.CanvasObject {
 	u := in.u
 	text := []rune(u.doc.Text)[start:end]
-	objs := []fyne.CanvasObject{heading("Selection"), wrapLabel(quoted(string(text), 300)),
+	objs := []fyne.CanvasObject{heading("Selection"), spanText(string(text)),
 		smallLabel(fmt.Sprintf("Characters %d–%d", start, end))}
 	var marks []fyne.CanvasObject
 	for _, k := range markKinds {
@@ -112,7 +112,7 @@ func (in *inspector) annotationView(a storage.Annotation) []fyne.CanvasObject {
 	u := in.u
 	objs := []fyne.CanvasObject{
 		container.NewBorder(nil, nil, swatch(kindColor(a.Kind, u.variant())), nil, heading(kindName(a.Kind))),
-		wrapLabel(quoted(a.Text, 400)),
+		spanText(a.Text),
 		smallLabel(fmt.Sprintf("Characters %d–%d · by %s · %s", a.Start, a.End, u.coderName(a.AnnotatorID), originText(a))),
 	}
 	in.kind = widget.NewSelect(kindNames(), nil)

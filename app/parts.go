@@ -94,3 +94,11 @@ func twoLineList(length func() int, row func(i int) (title, detail string)) *wid
 func (u *UI) variant() fyne.ThemeVariant {
 	return u.theme.variant(u.app.Settings().ThemeVariant())
 }
+
+// spanText shows the text of a span or selection, in italics, shortened
+// when very long.
+func spanText(s string) *widget.Label {
+	l := wrapLabel(excerpt(strings.TrimSpace(s), 400))
+	l.TextStyle.Italic = true
+	return l
+}
