@@ -88,14 +88,21 @@ func TestCorpusSearchOpensDocumentAtMatch(t *testing.T) {
 	}
 }
 
-func TestQuoteFromWindowIsInSnapshot(t *testing.T) {
-	f := newFixture(t)
+// dragQuoteOfOrtiz makes a quote with the mouse and the Q key and links it
+// to its proposed speaker with L and Enter, as a user would.
+func (f *fixture) dragQuoteOfOrtiz() (storage.Speaker, string) {
 	ortiz := f.speaker("Ana Ortiz")
 	const q = "“We have waited long enough,”"
 	f.drag(q)
 	f.key("q")
 	f.key("l")
 	f.pickFirst()
+	return ortiz, q
+}
+
+func TestQuoteFromWindowIsInSnapshot(t *testing.T) {
+	f := newFixture(t)
+	ortiz, q := f.dragQuoteOfOrtiz()
 	b, err := f.p.Snapshot(storage.SnapshotOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -354,12 +361,7 @@ func TestShortcutTableListsKeys(t *testing.T) {
 
 func TestQuoteFromWindowIsInJSONExport(t *testing.T) {
 	f := newFixture(t)
-	ortiz := f.speaker("Ana Ortiz")
-	const q = "“We have waited long enough,”"
-	f.drag(q)
-	f.key("q")
-	f.key("l")
-	f.pickFirst()
+	ortiz, q := f.dragQuoteOfOrtiz()
 	// File → Export… with the stock formats, as the window runs it.
 	out := filepath.Join(t.TempDir(), "out.json")
 	done := make(chan struct{})
