@@ -16,17 +16,24 @@ const maxCachedWidths = 1 << 18
 type metrics struct {
 	mu      sync.Mutex
 	size    float32
-	widths  map[string]float32
-	ascii   [128]float32 // single ASCII characters; 0 = not measured yet
-	space   float32      // width of ' ', also used for tabs and control characters
-	textH   float32      // height of a line of text
-	ascent  float32
+	widths  map[string]recentWidth // by string; the value holds the key, too
+	recent  [1024]recentWidth      // direct-mapped cache in front of widths
+	ascii   [128]float32           // single ASCII characters; 0 = not measured yet
+	space   float32                // width of ' ', also used for tabs and control characters
+	textH   float32                // height of a line of text
 	measure func(s string) float32
 	// batch measures many words at once into out, or reports false; nil
 	// when there is no shaper.
 	batch func(words []string, out []float32) bool
 }
 
+// recentWidth is an entry of metrics.recent.
+type recentWidth struct {
+	s string // a key of metrics.widths (never a slice of an article)
+	w float32
+}
+
+// metricsKey identifies a metrics table: text size and font.
 type metricsKey struct {
 	size float32
 	font string
@@ -64,18 +71,16 @@ func metricsFor(size float32) *metrics {
 	if sh != nil {
 		m.batch = func(words []string, out []float32) bool { return sh.widths(words, size, out) }
 	}
-	sz, asc := fyne.CurrentApp().Driver().RenderedTextSize("M", size, fyne.TextStyle{}, nil)
-	m.textH, m.ascent = sz.Height, asc
+	m.textH = fyne.MeasureText("M", size, fyne.TextStyle{}).Height
 	metricsTables.m[key] = m
 	return m
 }
 
 // newMetrics builds a table around a measuring function (tests pass a fake).
 func newMetrics(size float32, measure func(string) float32) *metrics {
-	m := &metrics{size: size, widths: map[string]float32{}, measure: measure}
+	m := &metrics{size: size, widths: map[string]recentWidth{}, measure: measure}
 	m.space = measure(" ")
 	m.textH = size * 1.3
-	m.ascent = size
 	return m
 }
 
@@ -91,12 +96,28 @@ func (m *metrics) width(s string) float32 {
 
 // lookup returns the width of s if it has been measured. Call with mu held.
 func (m *metrics) lookup(s string) (float32, bool) {
-	if len(s) == 1 && s[0] < 0x80 {
+	switch {
+	case s == "":
+		return 0, true
+	case len(s) == 1 && s[0] < 0x80:
 		w := m.ascii[s[0]]
 		return w, w != 0
 	}
-	w, ok := m.widths[s]
-	return w, ok
+	slot := &m.recent[recentSlot(s)%uint(len(m.recent))]
+	if slot.s == s {
+		return slot.w, true
+	}
+	e, ok := m.widths[s]
+	if ok {
+		*slot = e
+	}
+	return e.w, ok
+}
+
+// recentSlot hashes s (not empty) cheaply for metrics.recent: its length
+// and three of its bytes tell most words apart.
+func recentSlot(s string) uint {
+	return uint(len(s))*0x9E37 + uint(s[0])*0x85EB + uint(s[len(s)-1])*0xC2B2 + uint(s[len(s)/2])
 }
 
 // store remembers the width of s. Call with mu held.
@@ -108,7 +129,8 @@ func (m *metrics) store(s string, w float32) {
 	if len(m.widths) >= maxCachedWidths {
 		clear(m.widths)
 	}
-	m.widths[strings.Clone(s)] = w // s may be a slice of a whole article
+	k := strings.Clone(s) // s may be a slice of a whole article
+	m.widths[k] = recentWidth{k, w}
 }
 
 // batchSize is how many words are shaped in one call.
