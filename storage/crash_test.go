@@ -95,6 +95,7 @@ func runActionsHelper(path string, seed uint64) error {
 	if err != nil {
 		return err
 	}
+	checkpointOften(p)
 	say("ready")
 	for i := 1; ; i++ {
 		line, err := a.step()
@@ -107,7 +108,7 @@ func runActionsHelper(path string, seed uint64) error {
 
 // crashTally counts what the kills met.
 type crashTally struct {
-	kills, early, actions, inFlight, hotWAL int
+	kills, early, actions, inFlight, hotWAL, midCheckpoint int
 }
 
 func TestCrashAnnotating(t *testing.T) {
@@ -144,14 +145,17 @@ func TestCrashAnnotating(t *testing.T) {
 		if st, err := os.Stat(live + "-wal"); err == nil && st.Size() > 0 {
 			tally.hotWAL++
 		}
+		if hd, err := readHeader(live); err == nil && hd.short {
+			tally.midCheckpoint++
+		}
 		got := checkCopy(t, live)
 		if replayActions(t, model, seed, lines, got, k) {
 			tally.inFlight++
 		}
 	}
 	t.Logf("%d kills (%d during start-up) in %v; %d actions reported done and found intact; "+
-		"%d kills fell after a commit and before its report; %d left a non-empty WAL to recover",
-		tally.kills, tally.early, time.Since(start).Round(time.Millisecond), tally.actions, tally.inFlight, tally.hotWAL)
+		"%d kills fell after a commit and before its report; %d left a non-empty WAL to recover, %d of them inside a checkpoint",
+		tally.kills, tally.early, time.Since(start).Round(time.Millisecond), tally.actions, tally.inFlight, tally.hotWAL, tally.midCheckpoint)
 }
 
 // checkCopy opens a copy of the crashed project (so that the live one

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"strconv"
@@ -28,9 +29,10 @@ const (
 
 // helperModes are the helper processes, by mode.
 var helperModes = map[string]func(path string, seed uint64) error{
-	"actions": runActionsHelper,
-	"import":  runImportHelper,
-	"writer":  runWriterHelper,
+	"actions":    runActionsHelper,
+	"import":     runImportHelper,
+	"writer":     runWriterHelper,
+	"checkpoint": runCheckpointHelper,
 }
 
 // helperLifetime bounds a helper that nobody kills (its parent died).
@@ -66,6 +68,18 @@ func runHelper(mode string) int {
 // line the parent reads is never half of one.
 func say(format string, args ...any) {
 	os.Stdout.WriteString(fmt.Sprintf(format, args...) + "\n")
+}
+
+// checkpointOften folds the -wal log into the project file every few
+// milliseconds from another connection, as SQLite's automatic checkpoint
+// does every thousand pages, so that kills also fall inside checkpoints.
+func checkpointOften(p *Project) {
+	go func() {
+		for {
+			time.Sleep(time.Duration(1+rand.IntN(30)) * time.Millisecond)
+			p.DB().Exec("PRAGMA wal_checkpoint(PASSIVE)")
+		}
+	}()
 }
 
 // helperProc is a running helper process and the lines it printed.
