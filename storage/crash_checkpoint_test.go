@@ -1,9 +1,9 @@
 package storage
 
 import (
-	"os"
 	"context"
 	"math/rand/v2"
+	"os"
 	"path/filepath"
 	"testing"
 	"time"
