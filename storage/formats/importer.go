@@ -63,7 +63,11 @@ func (s Summary) String() string {
 		docs, dups, anns = docs+f.Documents, dups+f.Duplicates, anns+f.Annotations
 		name := filepath.Base(f.Path)
 		if f.Err != nil {
-			lines = append(lines, fmt.Sprintf("%s: %v", name, f.Err))
+			msg := f.Err.Error()
+			if !strings.HasPrefix(msg, name) && !strings.Contains(msg, f.Path) {
+				msg = name + ": " + msg
+			}
+			lines = append(lines, msg)
 		}
 		for _, n := range f.Notices {
 			lines = append(lines, fmt.Sprintf("%s: %s", name, n))
