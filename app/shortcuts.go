@@ -49,7 +49,7 @@ func (u *UI) commands() []command {
 		{"redo", "Redo", "Ctrl+Y or Ctrl+Shift+Z", &fyne.ShortcutRedo{}, u.redo},
 		{"find", "Find in document…", "Ctrl+F", key(fyne.KeyF, ctrl), u.find.open},
 		{"findnext", "Find next", "Ctrl+G or Enter in the find box", key(fyne.KeyG, ctrl), func() { u.find.step(1) }},
-		{"findprev", "Find previous", "Ctrl+Shift+G", key(fyne.KeyG, ctrlShift), func() { u.find.step(-1) }},
+		{"findprev", "Find previous", "Ctrl+Shift+G or Shift+Enter in the find box", key(fyne.KeyG, ctrlShift), func() { u.find.step(-1) }},
 		{"search", "Search all documents…", "Ctrl+Shift+F", key(fyne.KeyF, ctrlShift), u.openSearch},
 		{"deldoc", "Delete document…", "", nil, u.deleteDocumentDialog},
 
