@@ -189,26 +189,21 @@ func openOrCreateDefault(path string) (*storage.Project, error) {
 	return createProject(path, "My project", seedProject)
 }
 
-// createProject makes a new project file, fills it with seed (when not
-// nil), and opens it again. Closing it once moves everything, the file's
-// Saywho marks included, from SQLite's write-ahead log into the file
-// itself, so the new file opens even if the app is killed before its
-// first regular close.
+// createProject makes a new project file and fills it with seed (when not
+// nil). A failed seed removes nothing: the file is a valid, emptier
+// project.
 func createProject(path, name string, seed func(*storage.Project) error) (*storage.Project, error) {
 	p, err := storage.Create(path, name)
 	if err != nil {
 		return nil, err
 	}
 	if seed != nil {
-		err = seed(p)
+		if err := seed(p); err != nil {
+			p.Close()
+			return nil, err
+		}
 	}
-	if cerr := p.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return nil, err
-	}
-	return storage.Open(path, storage.OpenOptions{})
+	return p, nil
 }
 
 // seedProject adds the sample article and example codes to a new default

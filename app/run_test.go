@@ -1,7 +1,6 @@
 package app
 
 import (
-	"os"
 	"path/filepath"
 	"runtime"
 	"testing"
@@ -20,15 +19,6 @@ func TestDefaultProjectIsCreatedWithSample(t *testing.T) {
 	if len(docs) != 1 || len(codes) != 3 {
 		t.Fatalf("%d documents and %d codes in the new default project, want the sample and 3 codes", len(docs), len(codes))
 	}
-	// Simulate a crash: the WAL of this session is lost, the file must
-	// still be a Saywho project.
-	os.Remove(path + "-wal")
-	os.Remove(path + "-shm")
-	q, err := storage.Open(path, storage.OpenOptions{})
-	if err != nil {
-		t.Fatalf("the new default project does not open without its write-ahead log: %v", err)
-	}
-	q.Close()
 	p.Close()
 	// The second start opens it rather than creating another.
 	p, err = openOrCreateDefault(path)
