@@ -44,6 +44,11 @@ func TestReadRefusesBadInput(t *testing.T) {
 	docxParts := func(body F) []byte {
 		return ziptest.Build(t, F{Name: "[Content_Types].xml", Body: "<Types/>"}, body)
 	}
+	cmapPDF := func(cmap string) []byte {
+		return writePDF([]string{"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+			"<< /Type /Page /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>", "<< /Length 22 >>\nstream\nBT /F1 12 Tf (x) Tj ET\nendstream",
+			"<< /Type /Font /ToUnicode 6 0 R >>", fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(cmap), cmap)}, 0)
+	}
 	tests := []struct {
 		name string
 		data []byte
@@ -73,9 +78,16 @@ func TestReadRefusesBadInput(t *testing.T) {
 		{"garbage.pdf", []byte("%PDF-1.7\nnot really a PDF\n"), ErrCorrupt, "damaged"},
 		{"unreadable-page.pdf", writePDF([]string{"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", "<< /Type /Page /Contents 4 0 R >>", "4 0 R"}, 0), ErrCorrupt, "no page could be read"},
 		{"hex-at-end.pdf", pdfPage("", "BT /F1 12 Tf (x) Tj <0"), ErrCorrupt, "ends inside a hex string"},
-		{"cmap-hex-at-end.pdf", writePDF([]string{"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-			"<< /Type /Page /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>", "<< /Length 22 >>\nstream\nBT /F1 12 Tf (x) Tj ET\nendstream",
-			"<< /Type /Font /ToUnicode 6 0 R >>", "<< /Length 32 >>\nstream\n1 begincodespacerange <00> <FF\nendstream"}, 0), ErrCorrupt, "font F1: a stream ends inside a hex string"},
+		{"cmap-hex-at-end.pdf", cmapPDF("1 begincodespacerange <00> <FF"), ErrCorrupt, "font F1: a stream ends inside a hex string"},
+		{"xref-huge-subsection.pdf", xrefTablePDF("4000000000 1\n0000000009 00000 n \n", ""), ErrCorrupt, "numbers objects up to 4000000000"},
+		{"xref-prev-loop.pdf", xrefTablePDF("", "/Prev SELF"), ErrCorrupt, "sections loop"},
+		{"xref-stream-size.pdf", xrefStreamPDF("/Size 99999999999", ""), ErrCorrupt, "/Size"},
+		{"xref-stream-width.pdf", xrefStreamPDF("/W [1 99999999999 2]", ""), ErrCorrupt, "field of 99999999999 bytes"},
+		{"xref-stream-index.pdf", xrefStreamPDF("/Index [3000000000 2]", ""), ErrCorrupt, "indexes objects 3000000000 2"},
+		{"predictor-columns.pdf", xrefStreamPDF("", "/DecodeParms << /Predictor 12 /Columns 99999999999 >>"), ErrCorrupt, "/Columns 99999999999"},
+		{"objstm-endless.pdf", xrefStreamPDF("", "/N 999999999999"), ErrCorrupt, "declares more objects"},
+		{"cmap-endless-block.pdf", cmapPDF("/n 999999999999 def n beginbfchar endbfchar"), ErrCorrupt, "no count or more than 10000"},
+		{"cmap-huge-block.pdf", cmapPDF("999999999999 beginbfrange endbfrange"), ErrCorrupt, "more than 10000 entries"},
 		{"cyclic.pdf", writePDF([]string{"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [2 0 R 2 0 R] /Count 1 >>"}, 0), ErrCorrupt, "cyclic"},
 		{"flate-bomb.pdf", pdfPage("/Filter /FlateDecode", deflated(t, maxPDFPageStream+1)), ErrTooLarge, "inflates beyond"},
 	}

@@ -19,6 +19,7 @@ const (
 	maxPDFPageStream = 8 << 20   // inflated content of one page
 	maxPDFStreams    = 256 << 20 // inflated content of all pages
 	maxPDFFonts      = 1000      // fonts of one page
+	maxPDFCMapBlock  = 10000     // entries in a block of a character map
 )
 
 // pdfTimeout bounds the time spent on one PDF. The library can loop
@@ -62,6 +63,9 @@ func extractPDF(data []byte) (res *Result, err error) {
 	}()
 	if i := bytes.Index(data[:min(len(data), 1024)], []byte("%PDF-")); i > 0 {
 		data = data[i:] // junk before the header: offsets count from the header
+	}
+	if err := checkPDFNumbers(data); err != nil {
+		return nil, err
 	}
 	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
 	if errors.Is(err, pdf.ErrInvalidPassword) {

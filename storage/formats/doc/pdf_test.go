@@ -20,3 +20,33 @@ BT /F2 11 Tf 90 600 Td <0203> Tj ET`
 			"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>", "6 0 R"}, 6), want{title: "x", text: "x"}},
 	})
 }
+
+func TestHexTail(t *testing.T) {
+	tests := []struct {
+		data string
+		ends bool // the lexer could reach the end inside a hex string
+	}{
+		{"", false},
+		{"BT (x) Tj ET", false},
+		{"<48656c6c6f> Tj", false},
+		{"<4 8\n6 5> Tj", false},
+		{"<0>", false},         // odd digits: the pair 0> is an error, not a loop
+		{"(a<b) Tj", false},    // the pair b) ends it
+		{"<0", true},           // the fuzzer's first find
+		{"80\x970<\xaa", true}, // its second: one byte of a pair, then the end
+		{"<0 \n ", true},
+		{"<ab<", true}, // the first string reads "<" as a pair's first byte
+		{"<ab> <cd", true},
+	}
+	for _, tt := range tests {
+		var h hexTail
+		for _, c := range []byte(tt.data) { // byte by byte, as chunks may split anywhere
+			if _, err := h.Write([]byte{c}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if got := h.ends(); got != tt.ends {
+			t.Errorf("%q: ends = %v, want %v", tt.data, got, tt.ends)
+		}
+	}
+}

@@ -1,9 +1,13 @@
 package doc
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
+	"slices"
+	"strconv"
 
 	"github.com/ledongthuc/pdf"
 )
@@ -46,11 +50,11 @@ func pdfPages(root pdf.Value) ([]pdf.Page, error) {
 }
 
 // checkStream inflates a stream (or an array of streams, as a page's
-// content may be) to measure and scan it before the library interprets it:
-// past limit bytes it returns ErrTooLarge, and errHexAtEnd if it ends in an
-// unterminated hex string.
-func checkStream(v pdf.Value, limit int64) (int64, error) {
-	var total int64
+// content may be, which the library reads as one) to measure and scan it
+// before the library interprets it, copying it to sink: past limit bytes
+// it returns ErrTooLarge, and errHexAtEnd if it ends in an unterminated hex
+// string.
+func checkStream(v pdf.Value, limit int64, sink io.Writer) (int64, error) {
 	parts := []pdf.Value{v}
 	if v.Kind() == pdf.Array {
 		parts = parts[:0]
@@ -58,50 +62,111 @@ func checkStream(v pdf.Value, limit int64) (int64, error) {
 			parts = append(parts, v.Index(i))
 		}
 	}
+	var total int64
+	var scan hexTail
 	for _, s := range parts {
 		if s.Kind() != pdf.Stream {
 			continue
 		}
-		var scan hexTail
 		rc := s.Reader()
-		n, _ := io.Copy(&scan, io.LimitReader(rc, limit-total+1))
+		n, _ := io.Copy(io.MultiWriter(&scan, sink), io.LimitReader(rc, limit-total+1))
 		rc.Close()
-		total += n
-		switch {
-		case total > limit:
+		if total += n; total > limit {
 			return total, ErrTooLarge
-		case scan.open:
-			return total, errHexAtEnd
 		}
+	}
+	if scan.ends() {
+		return total, errHexAtEnd
 	}
 	return total, nil
 }
 
-// hexTail is an io.Writer that tracks whether what it was given ends in
-// "<" followed only by hex digits and white space: a hex string the
-// library's lexer would never leave.
-type hexTail struct{ open bool }
+// cmapBlock finds the operators that start a block of a character map,
+// after the count of its entries.
+var cmapBlock = regexp.MustCompile(`begin(bfchar|bfrange)`)
+
+// checkCMap checks a font's ToUnicode character map: besides checkStream,
+// every block must be preceded by a literal count of at most
+// maxPDFCMapBlock entries (the specification allows 100), since the
+// library appends that many entries whatever the data holds.
+func checkCMap(v pdf.Value) error {
+	var buf bytes.Buffer
+	if _, err := checkStream(v, maxPDFPageStream, &buf); err != nil {
+		return err
+	}
+	data := buf.Bytes()
+	for _, loc := range cmapBlock.FindAllIndex(data, -1) {
+		before := bytes.TrimRight(data[:loc[0]], " \t\r\n\f\x00")
+		digits := len(before) - len(bytes.TrimRight(before, "0123456789"))
+		n, err := strconv.Atoi(string(before[len(before)-digits:]))
+		if digits == 0 || err != nil || n > maxPDFCMapBlock {
+			return fmt.Errorf("%w: a character map block has no count or more than %d entries", ErrCorrupt, maxPDFCMapBlock)
+		}
+	}
+	return nil
+}
+
+// hexTail is an io.Writer that tells whether the library's lexer could
+// reach the end of what it was given inside a hex string. The lexer reads
+// a hex string by pairs of non-space bytes until a ">" starts a pair, and
+// loops forever if the data ends first; a pair with a non-hex byte ends
+// the string with an error. hexTail follows that reading from every "<"
+// (also those in literal strings or comments: erring on the safe side),
+// at most a few at once since each ends soon after the next "<".
+type hexTail struct {
+	open []hexRead // the readings still going on
+}
+
+// hexRead is one reading of a hex string: the first byte of the pair
+// being read, or 0 between pairs.
+type hexRead struct{ first byte }
 
 func (h *hexTail) Write(p []byte) (int, error) {
 	for _, c := range p {
-		switch {
-		case c == '<':
-			h.open = true
-		case h.open && !isHexOrSpace(c):
-			h.open = false
+		if !isPDFSpace(c) {
+			h.open = slices.DeleteFunc(h.open, func(r hexRead) bool { return !r.step(c) })
+			for i := range h.open {
+				h.open[i] = h.open[i].next(c)
+			}
+		}
+		if c == '<' {
+			h.open = append(h.open, hexRead{})
 		}
 	}
 	return len(p), nil
 }
 
-// isHexOrSpace reports whether c is a hex digit or PDF white space.
-func isHexOrSpace(c byte) bool {
-	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F' ||
-		c == 0 || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == ' '
+// step reports whether the reading goes on after non-space byte c.
+func (r hexRead) step(c byte) bool {
+	if r.first == 0 {
+		return c != '>'
+	}
+	return isHex(r.first) && isHex(c)
 }
 
-// pageGlyphs checks a page's content and the character maps of its fonts
-// (checkStream) and returns its positioned characters and the inflated
+// next is the reading after non-space byte c, given that it goes on.
+func (r hexRead) next(c byte) hexRead {
+	if r.first == 0 {
+		return hexRead{first: c}
+	}
+	return hexRead{}
+}
+
+// ends reports whether a reading is still going on at the end.
+func (h *hexTail) ends() bool { return len(h.open) > 0 }
+
+// isHex reports whether c is a hex digit.
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+// isPDFSpace reports whether c is PDF white space.
+func isPDFSpace(c byte) bool {
+	return c == 0 || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == ' '
+}
+
+// pageGlyphs checks a page's content (checkStream) and the character maps
+// of its fonts (checkCMap) and returns its positioned characters and the inflated
 // size of its content, turning a panic of the library into an error.
 func pageGlyphs(pg pdf.Page, limit int64) (glyphs []pdf.Text, n int64, err error) {
 	defer func() {
@@ -109,7 +174,7 @@ func pageGlyphs(pg pdf.Page, limit int64) (glyphs []pdf.Text, n int64, err error
 			glyphs, err = nil, fmt.Errorf("%v", r)
 		}
 	}()
-	if n, err = checkStream(pg.V.Key("Contents"), limit); err != nil {
+	if n, err = checkStream(pg.V.Key("Contents"), limit, io.Discard); err != nil {
 		return nil, n, err
 	}
 	fonts := pg.Resources().Key("Font")
@@ -117,7 +182,7 @@ func pageGlyphs(pg pdf.Page, limit int64) (glyphs []pdf.Text, n int64, err error
 		if i == maxPDFFonts {
 			return nil, n, fmt.Errorf("more than %d fonts", maxPDFFonts)
 		}
-		if _, err := checkStream(fonts.Key(name).Key("ToUnicode"), maxPDFPageStream); err != nil {
+		if err := checkCMap(fonts.Key(name).Key("ToUnicode")); err != nil {
 			return nil, n, fmt.Errorf("font %s: %w", name, err)
 		}
 	}
