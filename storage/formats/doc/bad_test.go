@@ -89,7 +89,7 @@ func TestReadRefusesBadInput(t *testing.T) {
 		{"cmap-endless-block.pdf", cmapPDF("/n 999999999999 def n beginbfchar endbfchar"), ErrCorrupt, "no count or more than 10000"},
 		{"cmap-huge-block.pdf", cmapPDF("999999999999 beginbfrange endbfrange"), ErrCorrupt, "more than 10000 entries"},
 		{"cyclic.pdf", writePDF([]string{"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [2 0 R 2 0 R] /Count 1 >>"}, 0), ErrCorrupt, "cyclic"},
-		{"flate-bomb.pdf", pdfPage("/Filter /FlateDecode", deflated(t, maxPDFPageStream+1)), ErrTooLarge, "inflates beyond"},
+		{"flate-bomb.pdf", pdfPage("/Filter /FlateDecode", deflated(t, maxPDFPageStream+1)), ErrTooLarge, "no page could be read (page 1: its content inflates beyond the limit of 4 MiB)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -2,6 +2,7 @@ package doc
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"strings"
@@ -13,10 +14,13 @@ import (
 
 // Bounds on what a PDF may make the reader do. A content stream is
 // inflated once to check it before the library interprets it, so that a
-// compressed bomb in a small PDF is refused instead of exhausting memory.
+// compressed bomb in a small PDF is refused instead of exhausting memory:
+// the library keeps about 90 bytes per character shown, so 4 MiB of
+// content (a dense page of text is under 200 KiB) costs at most a few
+// hundred MiB.
 const (
 	maxPDFPages      = 10000
-	maxPDFPageStream = 8 << 20   // inflated content of one page
+	maxPDFPageStream = 4 << 20   // inflated content of one page
 	maxPDFStreams    = 256 << 20 // inflated content of all pages
 	maxPDFFonts      = 1000      // fonts of one page
 	maxPDFCMapBlock  = 10000     // entries in a block of a character map
@@ -79,31 +83,10 @@ func extractPDF(data []byte) (res *Result, err error) {
 		return nil, err
 	}
 	res = &Result{}
-	var lay pdfLayout
-	budget := int64(maxPDFStreams)
-	var firstErr error // of the first page that could not be read
-	for i, pg := range pages {
-		glyphs, n, err := pageGlyphs(pg, min(maxPDFPageStream, budget))
-		if errors.Is(err, ErrTooLarge) {
-			return nil, fmt.Errorf("%w: the content of page %d inflates beyond %d MiB", err, i+1, min(maxPDFPageStream, budget)>>20)
-		}
-		if err != nil {
-			res.Notices = append(res.Notices, fmt.Sprintf("page %d could not be read and was skipped: %v", i+1, err))
-			if firstErr == nil {
-				firstErr = err
-			}
-			continue
-		}
-		budget -= n
-		lay.addPage(glyphs)
-	}
 	d := &res.Doc
-	d.Format, d.Text = FormatPDF, lay.String()
-	switch {
-	case strings.TrimSpace(d.Text) == "" && firstErr != nil && len(res.Notices) == len(pages):
-		return nil, fmt.Errorf("%w: no page could be read (page 1: %v)", ErrCorrupt, firstErr)
-	case strings.TrimSpace(d.Text) == "":
-		return nil, fmt.Errorf("%w: this PDF has no text layer (scanned?); run OCR first", ErrNoText)
+	d.Format = FormatPDF
+	if d.Text, res.Notices, err = readPages(pages); err != nil {
+		return nil, err
 	}
 	pdfInfo(r, d)
 	return res, nil
@@ -115,4 +98,38 @@ func pdfInfo(r *pdf.Reader, d *storage.Document) {
 	defer func() { _ = recover() }() // metadata is optional: a broken one is ignored
 	info := r.Trailer().Key("Info")
 	d.Title, d.Byline, d.Published = info.Key("Title").Text(), info.Key("Author").Text(), info.Key("CreationDate").Text()
+}
+
+// readPages lays out the text of pages. A page that cannot be read (the
+// library panics, or its content is too large or would make the library
+// loop) is skipped with a notice; when no page can be read, that is the
+// error. Past maxPDFStreams of content in all, reading stops.
+func readPages(pages []pdf.Page) (text string, notices []string, err error) {
+	var lay pdfLayout
+	budget := int64(maxPDFStreams)
+	var firstErr error // of the first page that could not be read
+	for i, pg := range pages {
+		glyphs, n, err := pageGlyphs(pg, min(maxPDFPageStream, budget))
+		if budget -= n; budget <= 0 {
+			return "", nil, fmt.Errorf("%w: the content of its pages inflates beyond %d MiB in all", ErrTooLarge, maxPDFStreams>>20)
+		}
+		if err != nil {
+			notices = append(notices, fmt.Sprintf("page %d could not be read and was skipped: %v", i+1, err))
+			firstErr = cmp.Or(firstErr, err)
+			continue
+		}
+		lay.addPage(glyphs)
+	}
+	text = lay.String()
+	switch {
+	case strings.TrimSpace(text) != "":
+		return text, notices, nil
+	case firstErr != nil && len(notices) == len(pages):
+		sentinel := ErrCorrupt
+		if errors.Is(firstErr, errStreamTooLarge) {
+			sentinel = ErrTooLarge
+		}
+		return "", nil, fmt.Errorf("%w: no page could be read (page 1: %v)", sentinel, firstErr)
+	}
+	return "", nil, fmt.Errorf("%w: this PDF has no text layer (scanned?); run OCR first", ErrNoText)
 }

@@ -1,8 +1,16 @@
 package doc
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+)
 
 func TestReadPDF(t *testing.T) {
+	bomb := deflated(t, maxPDFPageStream+1)
+	twoPages := writePDF([]string{"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R 6 0 R] /Count 2 >>",
+		"<< /Type /Page /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>", "<< /Length 31 >>\nstream\nBT /F1 12 Tf (Page one text) Tj ET\nendstream",
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+		"<< /Type /Page /Contents 7 0 R >>", fmt.Sprintf("<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream", len(bomb), bomb)}, 0)
 	content := `BT /F1 18 Tf 72 720 Td (Talks resume in Geneva) Tj ET
 BT /F1 11 Tf 14 TL 72 690 Td (The minister said on Monday that the talks would) Tj T* (resume next week in the Swiss city of Gen\350ve.) Tj T* T*
 (\223We are ready,\224 she told reporters.) Tj ET
@@ -14,6 +22,7 @@ BT /F2 11 Tf 90 600 Td <0203> Tj ET`
 			text: "Talks resume in Geneva\n\nThe minister said on Monday that the talks would resume next week in the Swiss city of Genève.\n\n“We are ready,” she told reporters.\n\nש 😀中",
 		}},
 		{"no info.pdf", buildPDF("BT /F1 12 Tf 72 700 Td (First line is the title) Tj ET", ""), want{title: "First line is the title", text: "First line is the title"}},
+		{"bomb on page two.pdf", twoPages, want{text: "Page one text", notice: "page 2 could not be read and was skipped: its content inflates beyond the limit of 4 MiB"}},
 		{"junk-first.pdf", append([]byte("junk before the header\n"), buildPDF("BT /F1 12 Tf 72 700 Td (After junk) Tj ET", "")...), want{text: "After junk"}},
 		{"broken info.pdf", writePDF([]string{"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
 			"<< /Type /Page /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>", "<< /Length 22 >>\nstream\nBT /F1 12 Tf (x) Tj ET\nendstream",

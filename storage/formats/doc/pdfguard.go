@@ -12,9 +12,14 @@ import (
 	"github.com/ledongthuc/pdf"
 )
 
-// errHexAtEnd reports a stream that ends inside a hex string, on which the
-// library's lexer loops forever.
-var errHexAtEnd = errors.New("a stream ends inside a hex string")
+// Why a page is not given to the library.
+var (
+	// errHexAtEnd: a stream ends inside a hex string, on which the
+	// library's lexer loops forever.
+	errHexAtEnd = errors.New("a stream ends inside a hex string")
+	// errStreamTooLarge: a stream inflates beyond its limit.
+	errStreamTooLarge = errors.New("its content inflates beyond the limit")
+)
 
 // pdfPages returns the leaves of the page tree in order. The tree is
 // walked here, not by the library, to bound its depth and size: a cyclic
@@ -52,7 +57,7 @@ func pdfPages(root pdf.Value) ([]pdf.Page, error) {
 // checkStream inflates a stream (or an array of streams, as a page's
 // content may be, which the library reads as one) to measure and scan it
 // before the library interprets it, copying it to sink: past limit bytes
-// it returns ErrTooLarge, and errHexAtEnd if it ends in an unterminated hex
+// it returns errStreamTooLarge, and errHexAtEnd if it ends in an unterminated hex
 // string.
 func checkStream(v pdf.Value, limit int64, sink io.Writer) (int64, error) {
 	parts := []pdf.Value{v}
@@ -72,7 +77,7 @@ func checkStream(v pdf.Value, limit int64, sink io.Writer) (int64, error) {
 		n, _ := io.Copy(io.MultiWriter(&scan, sink), io.LimitReader(rc, limit-total+1))
 		rc.Close()
 		if total += n; total > limit {
-			return total, ErrTooLarge
+			return total, fmt.Errorf("%w of %d MiB", errStreamTooLarge, limit>>20)
 		}
 	}
 	if scan.ends() {
