@@ -38,6 +38,9 @@ type session struct {
 
 // Run opens the main window and blocks until it closes.
 func Run(opts Options) error {
+	if err := checkDisplay(); err != nil {
+		return err
+	}
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("saywho.png", assets.IconPNG))
 	w := a.NewWindow("Saywho")
@@ -209,7 +212,8 @@ func createProject(path, name string, seed func(*storage.Project) error) (*stora
 // seedProject adds the sample article and example codes to a new default
 // project.
 func seedProject(p *storage.Project) error {
-	if _, err := p.AddDocument(storage.Document{Text: assets.SampleArticle, FileName: assets.SampleName, Format: "txt"}); err != nil {
+	if _, err := p.AddDocument(storage.Document{Text: assets.SampleArticle, FileName: assets.SampleName, Format: "txt",
+		Outlet: assets.SampleOutlet, Byline: assets.SampleByline, Published: assets.SamplePublished}); err != nil {
 		return err
 	}
 	for i, c := range []storage.Code{
@@ -221,6 +225,19 @@ func seedProject(p *storage.Project) error {
 		c.Description = "An example code: rename, recolour or delete it in the Codes tab."
 		if _, err := p.AddCode(c); err != nil {
 			return err
+		}
+	}
+	return nil
+}
+
+// checkDisplay refuses to start on a Linux/BSD machine without a graphical
+// display, where GLFW would panic, with a message that points to the
+// headless commands.
+func checkDisplay() error {
+	switch runtime.GOOS {
+	case "linux", "freebsd", "openbsd", "netbsd", "dragonfly":
+		if os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == "" {
+			return errors.New("no graphical display (DISPLAY and WAYLAND_DISPLAY are unset); the window needs one. Without a display use the commands: saywho help")
 		}
 	}
 	return nil

@@ -16,5 +16,10 @@ var IconPNG []byte
 //go:embed sample-article.txt
 var SampleArticle string
 
-// SampleName is the file name recorded for the sample article.
-const SampleName = "sample-article.txt"
+// The sample article's file name and metadata (all invented).
+const (
+	SampleName      = "sample-article.txt"
+	SampleOutlet    = "Northshore Gazette"
+	SampleByline    = "Mira Castellanos"
+	SamplePublished = "2026-03-14"
+)
