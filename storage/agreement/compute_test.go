@@ -119,7 +119,7 @@ func TestCompute(t *testing.T) {
 		},
 		alpha:   map[storage.Kind]float64{quote: -0.875},
 		overall: -0.875,
-		pairs: map[storage.Kind][]string{quote: {"A-B docs 1 exact 0/1/1 0.000 overlap 0/1/1 0.000"}},
+		pairs:   map[storage.Kind][]string{quote: {"A-B docs 1 exact 0/1/1 0.000 overlap 0/1/1 0.000"}},
 	}, {
 		// B's suggestion that was not accepted is not B's judgement; the
 		// accepted one is.
