@@ -2,6 +2,7 @@ package doc
 
 import (
 	"bytes"
+	"fmt"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
@@ -23,6 +24,11 @@ var markdown = goldmark.New(goldmark.WithExtensions(extension.Table, extension.S
 func readMarkdown(src []byte) *Result {
 	res := &Result{}
 	src = frontMatter(bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n")), &res.Doc)
+	if depth := mdDepth(src); depth > maxMarkdownDepth {
+		res.Doc.Format, res.Doc.Text = FormatMarkdown, string(src)
+		res.Notices = append(res.Notices, fmt.Sprintf("lists or quotes nested %d deep: too deep to parse as Markdown, imported as plain text", depth))
+		return res
+	}
 	root := markdown.Parser().Parse(gtext.NewReader(src))
 	w := mdWalker{src: src}
 	_ = ast.Walk(root, w.visit)
@@ -31,6 +37,51 @@ func readMarkdown(src []byte) *Result {
 		res.Doc.Title = w.heading
 	}
 	return res
+}
+
+// maxMarkdownDepth is the deepest nesting of lists and block quotes that
+// is parsed as Markdown: goldmark takes time that grows with the cube of
+// the depth (a 4 MB file nested 2000 deep takes seconds), and real texts
+// rarely nest beyond a handful of levels.
+const maxMarkdownDepth = 64
+
+// mdDepth estimates the deepest nesting of lists and block quotes in src:
+// on each line, the markers (">", "-", "*", "+", "1." or "1)") that open
+// it, plus its indentation in steps of two columns when a marker follows.
+func mdDepth(src []byte) int {
+	deepest := 0
+	for line := range bytes.Lines(src) {
+		indent := len(line) - len(bytes.TrimLeft(line, " \t"))
+		rest, markers := line[indent:], 0
+		for {
+			rest = bytes.TrimLeft(rest, " \t")
+			if m := mdMarker(rest); m > 0 {
+				rest, markers = rest[m:], markers+1
+				continue
+			}
+			break
+		}
+		if markers > 0 {
+			deepest = max(deepest, markers+indent/2)
+		}
+	}
+	return deepest
+}
+
+// mdMarker returns the length of the list or quote marker b starts with,
+// or 0.
+func mdMarker(b []byte) int {
+	switch {
+	case len(b) > 0 && b[0] == '>':
+		return 1
+	case len(b) > 1 && (b[0] == '-' || b[0] == '*' || b[0] == '+') && (b[1] == ' ' || b[1] == '\t'):
+		return 2
+	}
+	digits := len(b) - len(bytes.TrimLeft(b, "0123456789"))
+	if digits > 0 && digits <= 9 && len(b) > digits+1 && (b[digits] == '.' || b[digits] == ')') && (b[digits+1] == ' ' || b[digits+1] == '\t') {
+		return digits + 2
+	}
+	return 0
 }
 
 // mdWalker writes the text of a Markdown tree.
