@@ -53,5 +53,5 @@ func (stockFormats) Export(ctx context.Context, p *storage.Project, format, path
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	return formats.Export(p, format, path, nil, formats.ExportOptions{})
+	return formats.Export(ctx, p, format, path, nil, formats.ExportOptions{})
 }

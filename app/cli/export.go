@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -54,7 +55,7 @@ func runExport(e *env, args []string) error {
 		}
 		opts.Snapshot.AnnotatorID = ann.ID
 	}
-	lost, err := formats.Export(p, *format, *out, e.stdout, opts)
+	lost, err := formats.Export(context.Background(), p, *format, *out, e.stdout, opts)
 	for _, l := range lost {
 		fmt.Fprintln(e.stderr, "not exported:", l)
 	}

@@ -1,6 +1,7 @@
 package formats
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"sort"
@@ -80,7 +81,8 @@ func DescribeFormat(name string) (describe, ext string, folder bool) {
 // the format could not represent. Files and folders are written atomically
 // (built aside, then renamed into place), so a failed export never leaves a
 // half-written file; path "-" writes to stdout.
-func Export(p *storage.Project, format, path string, stdout io.Writer, opts ExportOptions) ([]string, error) {
+// Cancelling ctx stops the export; the target is then left as it was.
+func Export(ctx context.Context, p *storage.Project, format, path string, stdout io.Writer, opts ExportOptions) ([]string, error) {
 	if _, ok := exporters[format]; !ok {
 		return nil, unknownFormat(format)
 	}
@@ -90,14 +92,17 @@ func Export(p *storage.Project, format, path string, stdout io.Writer, opts Expo
 	if err != nil {
 		return nil, err
 	}
-	return WriteBundle(b, format, path, stdout, opts)
+	return WriteBundle(ctx, b, format, path, stdout, opts)
 }
 
 // WriteBundle writes a bundle in the named format; see Export.
-func WriteBundle(b *storage.Bundle, format, path string, stdout io.Writer, opts ExportOptions) ([]string, error) {
+func WriteBundle(ctx context.Context, b *storage.Bundle, format, path string, stdout io.Writer, opts ExportOptions) ([]string, error) {
 	e, ok := exporters[format]
 	if !ok {
 		return nil, unknownFormat(format)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
 	if e.folder {
 		if path == "-" {
@@ -108,7 +113,21 @@ func WriteBundle(b *storage.Bundle, format, path string, stdout io.Writer, opts 
 	if path == "-" {
 		return nil, e.toWriter(b, stdout, opts)
 	}
-	return nil, atomicfile.WriteFileAtomic(path, func(w io.Writer) error { return e.toWriter(b, w, opts) })
+	return nil, atomicfile.WriteFileAtomic(path, func(w io.Writer) error { return e.toWriter(b, ctxWriter{ctx, w}, opts) })
+}
+
+// ctxWriter fails its writes once ctx is cancelled, which makes an atomic
+// export give up and remove its temporary file.
+type ctxWriter struct {
+	ctx context.Context
+	w   io.Writer
+}
+
+func (c ctxWriter) Write(b []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.w.Write(b)
 }
 
 func unknownFormat(format string) error {

@@ -35,7 +35,7 @@ func TestExportEveryFormatAndReimport(t *testing.T) {
 	for _, f := range ExportFormats() {
 		_, ext, folder := DescribeFormat(f)
 		out := filepath.Join(dir, "out-"+f+ext)
-		if _, err := Export(src, f, out, nil, ExportOptions{}); err != nil {
+		if _, err := Export(context.Background(), src, f, out, nil, ExportOptions{}); err != nil {
 			t.Fatalf("%s: %v", f, err)
 		}
 		st, err := os.Stat(out)
@@ -98,11 +98,16 @@ func TestFailedExportLeavesNothing(t *testing.T) {
 	p := projectFrom(t, b)
 	dir := t.TempDir()
 	out := filepath.Join(dir, "missing-folder", "x.json")
-	if _, err := Export(p, "json", out, nil, ExportOptions{}); err == nil {
+	if _, err := Export(context.Background(), p, "json", out, nil, ExportOptions{}); err == nil {
 		t.Fatal("export into a missing folder succeeded")
 	}
-	if _, err := Export(p, "nope", filepath.Join(dir, "x"), nil, ExportOptions{}); err == nil || !strings.Contains(err.Error(), "unknown export format") {
+	if _, err := Export(context.Background(), p, "nope", filepath.Join(dir, "x"), nil, ExportOptions{}); err == nil || !strings.Contains(err.Error(), "unknown export format") {
 		t.Fatalf("unknown format: %v", err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Export(ctx, p, "json", filepath.Join(dir, "cancelled.json"), nil, ExportOptions{}); err == nil {
+		t.Fatal("cancelled export succeeded")
 	}
 	entries, _ := os.ReadDir(dir)
 	if len(entries) != 0 {

@@ -26,7 +26,7 @@ func FuzzImportFile(f *testing.F) {
 	b, _ := fixture.Harbour()
 	for _, format := range []string{"json", "qdpx"} {
 		var buf bytes.Buffer
-		if _, err := WriteBundle(b, format, "-", &buf, ExportOptions{}); err != nil {
+		if _, err := WriteBundle(context.Background(), b, format, "-", &buf, ExportOptions{}); err != nil {
 			f.Fatal(err)
 		}
 		f.Add(uint8(indexOf(fuzzExts, "."+format)), buf.Bytes())
