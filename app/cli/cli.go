@@ -36,6 +36,7 @@ func init() {
 		{"stats", "PROJECT [--json]", "count documents, annotations by kind, speakers, codes, coders", runStats},
 		{"check", "PROJECT", "run the integrity check and report counts", runCheck},
 		{"backup", "PROJECT DEST", "write a consistent copy of the project (VACUUM INTO)", runBackup},
+		{"agree", "PROJECT [--coders A,B,...]", "inter-coder agreement: alpha, span F1, attribution", runAgree},
 	}
 }
 

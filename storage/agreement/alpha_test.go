@@ -3,7 +3,10 @@ package agreement
 import (
 	"math"
 	"math/rand/v2"
+	"strings"
 	"testing"
+
+	"github.com/saywho-app/saywho/storage"
 )
 
 // krippendorff2011 is the nominal example of Krippendorff, "Computing
@@ -70,31 +73,89 @@ func TestNominalAlpha(t *testing.T) {
 	}
 }
 
-// TestBinaryUnitsMatchNominalAlpha checks the tallied shortcut used for
-// code points against NominalAlpha on the same units listed one by one.
-func TestBinaryUnitsMatchNominalAlpha(t *testing.T) {
+// TestTallyMatchesNominalAlpha checks the tallied code points against
+// NominalAlpha on the same units listed one by one, on random documents
+// with random coders missing: per kind (inside or not) and over all kinds
+// (the names of the kinds covering the code point).
+func TestTallyMatchesNominalAlpha(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	for trial := 0; trial < 200; trial++ {
+	kinds := []storage.Kind{quote, mention, cue}
+	same := func(a, b Ratio) bool {
+		return a.Defined() == b.Defined() && (!a.Defined() || math.Abs(float64(a-b)) < 1e-9)
+	}
+	for trial := 0; trial < 100; trial++ {
 		coders := 2 + rng.IntN(4)
-		tally := newBinaryUnits(coders)
-		var list [][]bool
-		for u := 0; u < 1+rng.IntN(40); u++ {
-			m := rng.IntN(coders + 1)
-			k := 0
-			var vals []bool
-			for c := 0; c < m; c++ {
-				in := rng.IntN(3) == 0
-				if in {
-					k++
-				}
-				vals = append(vals, in)
-			}
-			tally[m][k]++
-			list = append(list, vals)
+		tallied := map[storage.Kind]unitTally{"": {}}
+		listed := map[storage.Kind][][]string{}
+		for _, k := range kinds {
+			tallied[k] = unitTally{}
 		}
-		a, b := tally.alpha(), NominalAlpha(list)
-		if a.Defined() != b.Defined() || a.Defined() && math.Abs(float64(a-b)) > 1e-9 {
-			t.Fatalf("trial %d: tallied alpha %v, listed alpha %v", trial, a, b)
+		for range 1 + rng.IntN(3) {
+			d := randomDocument(rng, coders, kinds)
+			for _, k := range kinds {
+				tally(d, []storage.Kind{k}, tallied[k])
+			}
+			tally(d, kinds, tallied[""])
+			if len(d.coders()) < 2 {
+				continue
+			}
+			for i := 0; i < d.length; i++ {
+				units := map[storage.Kind][]string{}
+				for _, c := range d.coders() {
+					var in []string
+					for _, k := range kinds {
+						v := "out"
+						if covers(d.spans[k][c], i) {
+							in = append(in, string(k))
+							v = "in"
+						}
+						units[k] = append(units[k], v)
+					}
+					units[""] = append(units[""], strings.Join(in, "+"))
+				}
+				for k, u := range units {
+					listed[k] = append(listed[k], u)
+				}
+			}
+		}
+		for k, tl := range tallied {
+			if a, b := tl.alpha(), NominalAlpha(listed[k]); !same(a, b) {
+				t.Fatalf("trial %d, kind %q: tallied alpha %v, listed alpha %v", trial, k, a, b)
+			}
+			if n := tl.pairable(); n != int64(len(listed[k])) {
+				t.Fatalf("trial %d, kind %q: %d pairable units tallied, %d listed", trial, k, n, len(listed[k]))
+			}
 		}
 	}
+}
+
+// randomDocument makes a document of up to 30 code points, coded by a
+// random subset of the coders, each marking up to two spans of each kind.
+func randomDocument(rng *rand.Rand, coders int, kinds []storage.Kind) *document {
+	d := &document{length: 1 + rng.IntN(30), coded: make([]bool, coders), spans: map[storage.Kind][][]span{}}
+	for c := range coders {
+		d.coded[c] = rng.IntN(4) > 0
+	}
+	for _, k := range kinds {
+		d.spans[k] = make([][]span, coders)
+		for c := range coders {
+			for range rng.IntN(3) {
+				s := rng.IntN(d.length)
+				d.spans[k][c] = append(d.spans[k][c], span{parts: []storage.Range{{Start: s, End: s + 1 + rng.IntN(d.length-s)}}})
+			}
+		}
+	}
+	return d
+}
+
+// covers reports whether one of the spans covers code point i.
+func covers(spans []span, i int) bool {
+	for _, s := range spans {
+		for _, p := range s.parts {
+			if p.Start <= i && i < p.End {
+				return true
+			}
+		}
+	}
+	return false
 }

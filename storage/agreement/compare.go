@@ -13,18 +13,12 @@ type comparison struct {
 // run computes every kind's result, the result over all kinds, and the
 // attribution agreement when quotes are among the kinds.
 func (c *comparison) run(kinds []storage.Kind) ([]KindResult, KindResult, []Attribution) {
-	pooled := newBinaryUnits(len(c.coders))
 	var results []KindResult
 	attribution := []Attribution{}
 	for _, k := range kinds {
-		units := newBinaryUnits(len(c.coders))
-		used := false
+		units := unitTally{}
 		for _, d := range c.docs {
-			coverage(d, k, units)
-			used = used || d.spans[k] != nil
-		}
-		if used {
-			pooled.addAll(units)
+			tally(d, []storage.Kind{k}, units)
 		}
 		pairs, attr := c.pairs(k)
 		results = append(results, KindResult{Kind: k, Alpha: units.alpha(), Units: units.pairable(), Pairs: pairs})
@@ -32,7 +26,11 @@ func (c *comparison) run(kinds []storage.Kind) ([]KindResult, KindResult, []Attr
 			attribution = attr
 		}
 	}
-	overall := KindResult{Alpha: pooled.alpha(), Units: pooled.pairable()}
+	combined := unitTally{}
+	for _, d := range c.docs {
+		tally(d, kinds, combined)
+	}
+	overall := KindResult{Alpha: combined.alpha(), Units: combined.pairable()}
 	for _, res := range results {
 		if overall.Pairs == nil {
 			overall.Pairs = make([]Pair, len(res.Pairs))

@@ -50,8 +50,10 @@ func TestCompute(t *testing.T) {
 		// (3,2), (3,0)×2, (2,1), (2,0): o_11 = 4, o_00 = 8, o_01 = 2,
 		// n_1 = 6, n_0 = 10, alpha = 1 − 15·4/(2·6·10) = 0.5. Cue units:
 		// o_00 = 14, o_01 = 1, n_1 = 1, n_0 = 15, alpha = 1 − 15·2/30 = 0.
-		// Pooled: o_11 = 4, o_00 = 22, o_01 = 3, n_1 = 7, n_0 = 25,
-		// alpha = 1 − 31·6/(2·7·25) = 0.4686.
+		// Over all kinds each code point's value is the set of kinds
+		// covering it: Q (quote), C (cue) or N (none). o_QQ = 4,
+		// o_NN = 6, o_QN = o_NQ = 2, o_NC = o_CN = 1; n_Q = 6, n_N = 9,
+		// n_C = 1, n = 16; alpha = 1 − 15·6/(256 − 36 − 81 − 1) = 0.3478.
 		name: "three coders, one missing on a document",
 		build: func(x *builder) {
 			a, b, c := x.coder("A"), x.coder("B"), x.coder("C")
@@ -63,7 +65,7 @@ func TestCompute(t *testing.T) {
 			x.span(d2, b, cue, 1, 2)
 		},
 		alpha:   map[storage.Kind]float64{quote: 0.5, cue: 0, mention: math.NaN()},
-		overall: 0.4686,
+		overall: 0.3478,
 		pairs: map[storage.Kind][]string{
 			quote: {
 				"A-B docs 2 exact 1/1/0 0.667 overlap 1/1/0 0.667",

@@ -33,8 +33,11 @@
 // Sociological Methodology 25; 2004, Content Analysis, 2nd ed., ch. 12):
 // αu weighs a disagreement by the squared lengths of the mismatching
 // segments, while this one counts every code point as one independent unit.
-// Over all kinds, the units of every kind that any of the coders used are
-// pooled (a code point counts once per kind).
+// Over all kinds, each code point gets, per coder, the set of kinds whose
+// spans cover it (none, quote, quote+claim, ...) as its nominal value.
+// (Pooling the per-kind binary units instead would overstate agreement:
+// kinds that cover very different shares of the text inflate the expected
+// disagreement, so the pooled alpha can exceed every kind's own.)
 //
 // Span F1 for a pair of coders A and B, on the documents both coded. Exact
 // match: a span of A and a span of B match when they have the same kind and

@@ -5,11 +5,14 @@ import (
 	"io"
 	"strings"
 	"text/tabwriter"
+
+	"github.com/saywho-app/saywho/storage"
 )
 
-// WriteText writes the report as aligned plain-text tables: the coders, then
-// per kind the alpha and every coder pair's exact and overlap F1 with their
-// counts, then the attribution agreement.
+// WriteText writes the report as aligned plain-text tables: the coders; for
+// every kind marked on the compared documents (and over all of them, when
+// more than one was), the alpha and each coder pair's exact and overlap F1
+// with their counts; then the attribution agreement.
 func (r *Report) WriteText(w io.Writer) error {
 	var names []string
 	for _, c := range r.Coders {
@@ -22,15 +25,20 @@ func (r *Report) WriteText(w io.Writer) error {
 	fmt.Fprintf(w, "Coders: %s\nDocuments coded by two or more of them: %d\n\n", strings.Join(names, ", "), r.Documents)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "kind\talpha\tcoders\tdocs\texact F1\tmatched/only 1st/only 2nd\toverlap F1\tmatched/only 1st/only 2nd")
-	rows := r.Kinds
-	if len(r.Kinds) > 1 {
-		rows = append(rows[:len(rows):len(rows)], r.Overall)
+	var rows []KindResult
+	var unused []string
+	for _, k := range r.Kinds {
+		if k.marked() {
+			rows = append(rows, k)
+		} else {
+			unused = append(unused, kindLabel(k.Kind))
+		}
+	}
+	if len(rows) > 1 {
+		rows = append(rows, r.Overall)
 	}
 	for _, k := range rows {
-		label := strings.ReplaceAll(string(k.Kind), "_", " ")
-		if k.Kind == "" {
-			label = "all kinds"
-		}
+		label := kindLabel(k.Kind)
 		alpha := k.Alpha.String()
 		for _, p := range k.Pairs {
 			fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\t%s\t%s\t%s\n", label, alpha, r.pairName(p.A, p.B), p.Documents,
@@ -40,6 +48,9 @@ func (r *Report) WriteText(w io.Writer) error {
 	}
 	if err := tw.Flush(); err != nil {
 		return err
+	}
+	if len(unused) > 0 {
+		fmt.Fprintf(w, "Not marked by any of them on these documents: %s.\n", strings.Join(unused, ", "))
 	}
 	if len(r.Attribution) == 0 {
 		return nil
@@ -55,3 +66,21 @@ func (r *Report) WriteText(w io.Writer) error {
 func (r *Report) pairName(a, b string) string { return r.Name(a) + " – " + r.Name(b) }
 
 func (m Match) counts() string { return fmt.Sprintf("%d/%d/%d", m.Matched, m.OnlyA, m.OnlyB) }
+
+func kindLabel(k storage.Kind) string {
+	if k == "" {
+		return "all kinds"
+	}
+	return strings.ReplaceAll(string(k), "_", " ")
+}
+
+// marked reports whether any coder marked a span of the kind on a document
+// that is compared.
+func (k KindResult) marked() bool {
+	for _, p := range k.Pairs {
+		if p.Exact.Matched+p.Exact.OnlyA+p.Exact.OnlyB > 0 {
+			return true
+		}
+	}
+	return false
+}

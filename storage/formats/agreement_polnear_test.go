@@ -41,6 +41,7 @@ func TestAgreementOnPolNeAR(t *testing.T) {
 				t.Logf("%s: alpha %s over %d code points; mean over %d pairs: exact F1 %.3f, overlap F1 %.3f",
 					k.Kind, k.Alpha, k.Units, len(k.Pairs), exact, overlap)
 			}
+			t.Logf("all kinds: alpha %s (each code point valued by the set of kinds covering it)", r.Overall.Alpha)
 			var agreed, compared int
 			for _, a := range r.Attribution {
 				agreed += a.Agreed
