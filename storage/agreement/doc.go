@@ -30,7 +30,7 @@
 // at all (every unit has the same value, e.g. nobody marked the kind).
 // This is a simplification of Krippendorff's unitizing alpha αu
 // (Krippendorff 1995, "On the reliability of unitizing continuous data",
-// Sociological Methodology 25; 2004, Content Analysis, 2nd ed., ch. 12):
+// Sociological Methodology 25; Content Analysis, 2nd ed., 2004):
 // αu weighs a disagreement by the squared lengths of the mismatching
 // segments, while this one counts every code point as one independent unit.
 // Over all kinds, each code point gets, per coder, the set of kinds whose
