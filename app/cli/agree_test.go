@@ -11,61 +11,49 @@ import (
 	"github.com/saywho-app/saywho/storage/agreement"
 )
 
-// agreeProject makes a project on harbourText in which Ana and Ben mark
-// the mayor's quote, Ana with its quotation marks and Ben without, and
-// both attribute it to the mayor; Cem opened a second document alone. It
-// returns the path, the text's length and the length of Ana's quote.
+// agreeProject starts from goodProject (Ana's quote of the mayor on
+// harbourText, with its quotation marks) and adds Ben's quote of the same
+// words without them; both attribute theirs to the mayor. Cem annotates a
+// second document alone. It returns the path, the text's length and the
+// length of Ana's quote.
 func agreeProject(t *testing.T) (path string, textLen, quoteLen int) {
 	t.Helper()
-	path = filepath.Join(t.TempDir(), "agree.saywho")
-	p, err := storage.Create(path, "Agreement study")
+	path = goodProject(t, t.TempDir())
+	p, err := storage.Open(path, storage.OpenOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer p.Close()
-	d, err := p.AddDocument(storage.Document{Title: "Harbour", Text: harbourText})
-	if err != nil {
-		t.Fatal(err)
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
 	}
-	d2, err := p.AddDocument(storage.Document{Title: "Other", Text: "Ferry fares rise 🚢, the operator said."})
-	if err != nil {
-		t.Fatal(err)
-	}
+	docs, err := p.Documents()
+	must(err)
+	ana, err := p.EnsureAnnotator("Ana")
+	must(err)
+	anaQuote, err := p.Annotations(storage.Filter{AnnotatorID: ana.ID})
+	must(err)
+	ben, err := p.EnsureAnnotator("Ben")
+	must(err)
+	r := storage.FindAll(harbourText, "will hold for fifty years")[0]
+	benQuote, err := p.AddAnnotation(storage.Annotation{DocumentID: docs[0].ID, Kind: storage.KindQuote, Start: r.Start, End: r.End, AnnotatorID: ben.ID})
+	must(err)
 	mayor, err := p.AddSpeaker(storage.Speaker{Name: "Lena Okonjo"})
-	if err != nil {
-		t.Fatal(err)
+	must(err)
+	for _, q := range []storage.Annotation{anaQuote[0], benQuote} {
+		_, err := p.Link(storage.Relation{Type: storage.RelSaidBy, SourceID: q.ID, TargetSpeakerID: mayor.ID, AnnotatorID: q.AnnotatorID})
+		must(err)
 	}
-	add := func(doc, coder string, k storage.Kind, s string) storage.Annotation {
-		text := harbourText
-		if doc == d2.ID {
-			text = d2.Text
-		}
-		r := storage.FindAll(text, s)[0]
-		a, err := p.AddAnnotation(storage.Annotation{DocumentID: doc, Kind: k, Start: r.Start, End: r.End, AnnotatorID: coder})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return a
-	}
-	for _, c := range []struct{ name, quote string }{
-		{"Ana", "“will hold for fifty years.”"},
-		{"Ben", "will hold for fifty years"},
-	} {
-		who, err := p.EnsureAnnotator(c.name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		q := add(d.ID, who.ID, storage.KindQuote, c.quote)
-		if _, err := p.Link(storage.Relation{Type: storage.RelSaidBy, SourceID: q.ID, TargetSpeakerID: mayor.ID, AnnotatorID: who.ID}); err != nil {
-			t.Fatal(err)
-		}
-	}
+	other, err := p.AddDocument(storage.Document{Title: "Other", Text: "Ferry fares rise 🚢, the operator said."})
+	must(err)
 	cem, err := p.EnsureAnnotator("Cem")
-	if err != nil {
-		t.Fatal(err)
-	}
-	add(d2.ID, cem.ID, storage.KindQuote, "Ferry fares rise")
-	return path, len([]rune(harbourText)), len([]rune("“will hold for fifty years.”"))
+	must(err)
+	_, err = p.AddAnnotation(storage.Annotation{DocumentID: other.ID, Kind: storage.KindQuote, Start: 0, End: 16, AnnotatorID: cem.ID})
+	must(err)
+	return path, len([]rune(harbourText)), len([]rune(anaQuote[0].Text))
 }
 
 // nestedAlpha is the alpha of two coders on one text of n code points
