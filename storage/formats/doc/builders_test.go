@@ -127,20 +127,17 @@ func writePDF(objs []string, info int) []byte {
 // stream with the given extra dictionary entries; object 2 (the page tree)
 // lives in an object stream whose dictionary gets objStm.
 func xrefStreamPDF(xrefExtra, objStm string) []byte {
-	var b bytes.Buffer
-	b.WriteString("%PDF-1.5\n")
-	off1 := b.Len()
-	b.WriteString("1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n")
+	b, off1 := pdfStart("1.5")
 	const objs = "2 0 << /Type /Pages /Kids [] /Count 0 >>"
 	off3 := b.Len()
-	fmt.Fprintf(&b, "3 0 obj\n<< /Type /ObjStm /N 1 /First 4 %s /Length %d >>\nstream\n%s\nendstream\nendobj\n", objStm, len(objs), objs)
+	fmt.Fprintf(b, "3 0 obj\n<< /Type /ObjStm /N 1 /First 4 %s /Length %d >>\nstream\n%s\nendstream\nendobj\n", objStm, len(objs), objs)
 	off4 := b.Len()
 	var x bytes.Buffer
 	for _, e := range [][3]int{{0, 0, 0xFFFF}, {1, off1, 0}, {2, 3, 0}, {1, off3, 0}, {1, off4, 0}} {
 		x.Write([]byte{byte(e[0]), byte(e[1] >> 24), byte(e[1] >> 16), byte(e[1] >> 8), byte(e[1]), byte(e[2] >> 8), byte(e[2])})
 	}
-	fmt.Fprintf(&b, "4 0 obj\n<< /Type /XRef /Size 5 /W [1 4 2] /Root 1 0 R %s /Length %d >>\nstream\n%s\nendstream\nendobj\n", xrefExtra, x.Len(), x.String())
-	fmt.Fprintf(&b, "startxref\n%d\n%%%%EOF\n", off4)
+	fmt.Fprintf(b, "4 0 obj\n<< /Type /XRef /Size 5 /W [1 4 2] /Root 1 0 R %s /Length %d >>\nstream\n%s\nendstream\nendobj\n", xrefExtra, x.Len(), x.String())
+	fmt.Fprintf(b, "startxref\n%d\n%%%%EOF\n", off4)
 	return b.Bytes()
 }
 
@@ -148,11 +145,18 @@ func xrefStreamPDF(xrefExtra, objStm string) []byte {
 // its first subsection, the given extra text (more subsections), and whose
 // trailer gets trailerExtra.
 func xrefTablePDF(extra, trailerExtra string) []byte {
-	var b bytes.Buffer
-	b.WriteString("%PDF-1.4\n")
-	off1 := b.Len()
-	b.WriteString("1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n")
+	b, off1 := pdfStart("1.4")
 	x := b.Len()
-	fmt.Fprintf(&b, "xref\n0 2\n0000000000 65535 f \n%010d 00000 n \n%strailer\n<< /Size 2 /Root 1 0 R %s >>\nstartxref\n%d\n%%%%EOF\n", off1, extra, strings.ReplaceAll(trailerExtra, "SELF", fmt.Sprint(x)), x)
+	fmt.Fprintf(b, "xref\n0 2\n0000000000 65535 f \n%010d 00000 n \n%strailer\n<< /Size 2 /Root 1 0 R %s >>\nstartxref\n%d\n%%%%EOF\n", off1, extra, strings.ReplaceAll(trailerExtra, "SELF", fmt.Sprint(x)), x)
 	return b.Bytes()
+}
+
+// pdfStart returns a buffer holding a PDF header of the given version and
+// the catalog (object 1, whose page tree is object 2), and the catalog's
+// offset.
+func pdfStart(version string) (*bytes.Buffer, int) {
+	b := bytes.NewBufferString("%PDF-" + version + "\n")
+	off := b.Len()
+	b.WriteString("1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n")
+	return b, off
 }
