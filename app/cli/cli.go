@@ -1,5 +1,5 @@
 // Package cli implements Saywho's headless subcommands (import, export,
-// stats, check, backup). It never imports Fyne, so it works on servers and
+// stats, check, backup, agree). It never imports Fyne, so it works on servers and
 // in scripts; cmd/saywho sends every argument list that starts with a
 // subcommand here.
 package cli
@@ -114,31 +114,38 @@ func Usage(w io.Writer) {
 	fmt.Fprintln(w, "\nRun 'saywho COMMAND --help' for a command's options.")
 }
 
-// newFlags makes a flag set whose help text names the command.
+// newFlags makes a flag set whose help text names the command. The flag
+// package itself prints nothing: parse reports errors and prints the help.
 func newFlags(e *env, name, args, about string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(e.stdout)
-	fs.Usage = func() {
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	help[fs] = func() {
 		fmt.Fprintf(e.stdout, "usage: saywho %s %s\n\n%s\n", name, args, about)
 		var has bool
 		fs.VisitAll(func(*flag.Flag) { has = true })
 		if has {
 			fmt.Fprintln(e.stdout, "\noptions:")
+			fs.SetOutput(e.stdout)
 			fs.PrintDefaults()
+			fs.SetOutput(io.Discard)
 		}
 	}
 	return fs
 }
 
+// help holds each flag set's help printer.
+var help = map[*flag.FlagSet]func(){}
+
 // parse parses flags that may come before, between or after the
-// positional arguments, and returns the positional ones.
+// positional arguments, and returns the positional ones. -h and --help
+// print the command's help and return flag.ErrHelp.
 func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string
 	for {
-		fs.SetOutput(io.Discard)
 		err := fs.Parse(args)
 		if errors.Is(err, flag.ErrHelp) {
-			fs.Usage()
+			help[fs]()
 			return nil, err
 		}
 		if err != nil {
