@@ -6,14 +6,7 @@ import (
 
 func runCheck(e *env, args []string) error {
 	fs := newFlags(e, "check", "PROJECT", "Runs SQLite's integrity and foreign-key checks, verifies every annotation\nagainst its document's text, and reports the counts. Exits 1 on any problem.")
-	pos, err := parse(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(pos) != 1 {
-		return usageError{"give exactly one project"}
-	}
-	p, err := openProject(pos[0], true)
+	p, _, err := openArgs(fs, args, 0, "give exactly one project")
 	if err != nil {
 		return err
 	}
@@ -39,21 +32,14 @@ func runCheck(e *env, args []string) error {
 
 func runBackup(e *env, args []string) error {
 	fs := newFlags(e, "backup", "PROJECT DEST", "Writes a consistent copy of PROJECT to DEST (which must not exist) with VACUUM INTO.\nSafe while the project is open in the window.")
-	pos, err := parse(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(pos) != 2 {
-		return usageError{"give the project and the backup file"}
-	}
-	p, err := openProject(pos[0], true)
+	p, rest, err := openArgs(fs, args, 1, "give the project and the backup file")
 	if err != nil {
 		return err
 	}
 	defer p.Close()
-	if err := p.Backup(pos[1]); err != nil {
+	if err := p.Backup(rest[0]); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "Backed up to %s\n", pos[1])
+	fmt.Fprintf(e.stdout, "Backed up to %s\n", rest[0])
 	return nil
 }

@@ -160,6 +160,24 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
+// openArgs parses the command line of a command that reads one project
+// (plus `extra` more positional arguments, described by want) and opens
+// the project read-only. The caller closes it.
+func openArgs(fs *flag.FlagSet, args []string, extra int, want string) (*storage.Project, []string, error) {
+	pos, err := parse(fs, args)
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(pos) != 1+extra {
+		return nil, nil, usageError{want}
+	}
+	p, err := openProject(pos[0], true)
+	if err != nil {
+		return nil, nil, err
+	}
+	return p, pos[1:], nil
+}
+
 // openProject opens an existing project for the command.
 func openProject(path string, readOnly bool) (*storage.Project, error) {
 	return storage.Open(path, storage.OpenOptions{ReadOnly: readOnly})

@@ -12,14 +12,7 @@ import (
 func runStats(e *env, args []string) error {
 	fs := newFlags(e, "stats", "PROJECT [--json]", "Counts documents, annotations by kind and by coder, relations, speakers, codes and coders.")
 	asJSON := fs.Bool("json", false, "print JSON")
-	pos, err := parse(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(pos) != 1 {
-		return usageError{"give exactly one project"}
-	}
-	p, err := openProject(pos[0], true)
+	p, _, err := openArgs(fs, args, 0, "give exactly one project")
 	if err != nil {
 		return err
 	}
