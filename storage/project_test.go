@@ -398,3 +398,32 @@ func TestMergeSpeakersAndCodes(t *testing.T) {
 		t.Fatalf("coded passage left behind: %v", err)
 	}
 }
+
+// TestMergeCodersProjects merges two coders' separate projects of the same
+// article: one document, both coders' annotations kept apart.
+func TestMergeCodersProjects(t *testing.T) {
+	team := newProject(t)
+	for _, coder := range []string{"Ana", "Ben"} {
+		own := newProject(t)
+		d, err := own.AddDocument(Document{Title: "Shared", Text: unicodeText})
+		if err != nil {
+			t.Fatal(err)
+		}
+		who, _ := own.EnsureAnnotator(coder)
+		s, e := span(t, d.Text, "北京")
+		if _, err := own.AddAnnotation(Annotation{DocumentID: d.ID, Kind: KindQuote, Start: s, End: e, AnnotatorID: who.ID}); err != nil {
+			t.Fatal(err)
+		}
+		b, _ := own.Snapshot(SnapshotOptions{})
+		if _, err := team.Merge(context.Background(), b, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	st, _ := team.Stats()
+	if st.Documents != 1 || st.Annotations != 2 || st.ByAnnotator["Ana"] != 1 || st.ByAnnotator["Ben"] != 1 {
+		t.Fatalf("merged stats %+v", st)
+	}
+	if probs, err := team.Check(); err != nil || len(probs) > 0 {
+		t.Fatalf("check: %v %v", probs, err)
+	}
+}
