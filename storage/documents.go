@@ -188,6 +188,9 @@ func mustAffect(res sql.Result, err error, what, id string) error {
 	return nil
 }
 
+// maxCachedTexts bounds the offset indexes kept in memory.
+const maxCachedTexts = 16
+
 // textIndex returns the cached offset index of a document's text.
 func (p *Project) textIndex(q querier, docID string) (*textutil.Index, error) {
 	p.textMu.Lock()
@@ -206,6 +209,9 @@ func (p *Project) textIndex(q querier, docID string) (*textutil.Index, error) {
 	}
 	ix = textutil.NewIndex(text)
 	p.textMu.Lock()
+	if len(p.texts) >= maxCachedTexts {
+		clear(p.texts) // about 20 bytes a code point each: keep the cache small
+	}
 	p.texts[docID] = ix
 	p.textMu.Unlock()
 	return ix, nil
