@@ -44,8 +44,9 @@ func readPDF(data []byte) (*Result, error) {
 		err error
 	}
 	done := make(chan outcome, 1)
+	run := extract
 	go func() {
-		res, err := extract(data)
+		res, err := run(data)
 		done <- outcome{res, err}
 	}()
 	timer := time.NewTimer(pdfTimeout)
