@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/saywho-app/saywho/storage"
@@ -16,6 +17,7 @@ type metaRow struct {
 	u      *UI
 	fields map[string]*commitEntry
 	status *widget.Select
+	memo   *widget.Button
 	box    *fyne.Container
 }
 
@@ -48,7 +50,8 @@ func newMetaRow(u *UI) *metaRow {
 	m.status = widget.NewSelect(statusOptions, nil)
 	title := m.fields["Title"]
 	title.TextStyle.Bold = true
-	row1 := container.NewBorder(nil, nil, nil, m.status, title)
+	m.memo = widget.NewButtonWithIcon("Memo", theme.DocumentCreateIcon(), u.editMemo)
+	row1 := container.NewBorder(nil, nil, nil, container.NewHBox(m.status, m.memo), title)
 	row2 := container.NewGridWithColumns(4, m.fields["Outlet"], m.fields["Byline"], m.fields["Date"], m.fields["URL"])
 	m.box = container.NewVBox(row1, row2)
 	return m
@@ -80,6 +83,11 @@ func (m *metaRow) refresh() {
 		m.status.Disable()
 	} else {
 		m.status.Enable()
+	}
+	if d.ID == "" {
+		m.memo.Disable()
+	} else {
+		m.memo.Enable()
 	}
 }
 
