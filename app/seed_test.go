@@ -6,40 +6,18 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/saywho-app/saywho/storage/sharedtest"
+
 	"fyne.io/fyne/v2/test"
 
 	"github.com/saywho-app/saywho/storage"
 )
 
-// sharedDir finds ../shared beside the repository root, or skips.
-func sharedDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the test: cannot locate ../shared")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(shared); err != nil {
-		t.Skipf("../shared is absent (%v): the seed-article walkthrough needs ../shared/corpus/seed", err)
-	}
-	return shared
-}
-
 // TestSeedArticleWalkthrough annotates the seed article the way a newcomer
 // would, with the keys and the proposals of the window, and checks the
 // result: every quote attributed to the right speaker.
 func TestSeedArticleWalkthrough(t *testing.T) {
-	raw, err := os.ReadFile(filepath.Join(sharedDir(t), "corpus", "seed", "ukraine-peace-talks.txt"))
+	raw, err := os.ReadFile(sharedtest.Path(t, "the seed-article walkthrough", "corpus", "seed", "ukraine-peace-talks.txt"))
 	if err != nil {
 		t.Skipf("seed article unreadable: %v", err)
 	}

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/saywho-app/saywho/storage/sharedtest"
+
 	"github.com/saywho-app/saywho/storage/formats/native"
 )
 
@@ -132,25 +134,8 @@ func TestUsageErrors(t *testing.T) {
 	}
 }
 
-// sharedDir finds ../shared beside the repository root.
-func sharedDir(t *testing.T) string {
-	t.Helper()
-	dir, _ := os.Getwd()
-	for ; dir != filepath.Dir(dir); dir = filepath.Dir(dir) {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			s := filepath.Join(filepath.Dir(dir), "shared")
-			if _, err := os.Stat(s); err != nil {
-				t.Skipf("../shared is absent (%s): the seed-article test needs it", s)
-			}
-			return s
-		}
-	}
-	t.Skip("repository root not found")
-	return ""
-}
-
 func TestSeedArticle(t *testing.T) {
-	seed := filepath.Join(sharedDir(t), "corpus", "seed", "ukraine-peace-talks.txt")
+	seed := sharedtest.Path(t, "the seed-article import and export", "corpus", "seed", "ukraine-peace-talks.txt")
 	dir := t.TempDir()
 	proj, out := filepath.Join(dir, "p.saywho"), filepath.Join(dir, "out.json")
 	if code, _, errs := run(t, "import", proj, seed); code != ExitOK {

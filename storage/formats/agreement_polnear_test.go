@@ -6,17 +6,18 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/saywho-app/saywho/storage/sharedtest"
+
 	"github.com/saywho-app/saywho/storage"
 	"github.com/saywho-app/saywho/storage/agreement"
 	"github.com/saywho-app/saywho/storage/formats/brat"
-	"github.com/saywho-app/saywho/storage/formats/internal/fixture"
 )
 
 // TestAgreementOnPolNeAR imports the two PolNeAR development articles that
 // six coders annotated independently and computes their agreement on
 // Content (quotes) and Source (speaker mentions) spans.
 func TestAgreementOnPolNeAR(t *testing.T) {
-	dir := fixture.Shared(t, "inter-coder agreement on PolNeAR's multi-coder articles", "corpus", "polnear-dev")
+	dir := sharedtest.Path(t, "inter-coder agreement on PolNeAR's multi-coder articles", "corpus", "polnear-dev")
 	for _, name := range []string{
 		"politico_2016-09-08_flynn-says-trump-absolutely-righ",
 		"wash-post_2016-09-26_charlotte-struggles-to-return-to",

@@ -3,6 +3,8 @@ package brat
 import (
 	"testing"
 
+	"github.com/saywho-app/saywho/storage/sharedtest"
+
 	"github.com/saywho-app/saywho/storage/formats/internal/fixture"
 )
 
@@ -31,7 +33,7 @@ func BenchmarkRenderImport(b *testing.B) {
 		}
 	})
 	b.Run("import-polnear", func(b *testing.B) {
-		corpus := readCorpus(b, fixture.Shared(b, "the PolNeAR import benchmark", "corpus", "polnear-dev"))
+		corpus := readCorpus(b, sharedtest.Path(b, "the PolNeAR import benchmark", "corpus", "polnear-dev"))
 		for b.Loop() {
 			if _, _, err := Import(corpus, ImportOptions{}); err != nil {
 				b.Fatal(err)

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/saywho-app/saywho/storage/sharedtest"
+
 	"github.com/saywho-app/saywho/storage"
 	"github.com/saywho-app/saywho/storage/formats/internal/fixture"
 	"github.com/saywho-app/saywho/storage/formats/internal/textmap"
@@ -15,7 +17,7 @@ import (
 
 // corpusDir finds the PolNeAR development corpus in ../shared, or skips.
 func corpusDir(t *testing.T) string {
-	return fixture.Shared(t, "the brat round trip on PolNeAR", "corpus", "polnear-dev")
+	return sharedtest.Path(t, "the brat round trip on PolNeAR", "corpus", "polnear-dev")
 }
 
 func readCorpus(t testing.TB, dir string) map[string][]byte {

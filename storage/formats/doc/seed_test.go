@@ -2,34 +2,16 @@ package doc
 
 import (
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/saywho-app/saywho/storage/sharedtest"
 
 	"github.com/saywho-app/saywho/storage/textutil"
 )
 
-// sharedDir returns ../shared relative to the repository root (the folder
-// holding go.mod above this package), or "" when there is none.
-func sharedDir(t *testing.T) string {
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return filepath.Join(dir, "..", "shared")
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
-}
-
 func TestSeedArticle(t *testing.T) {
-	path := filepath.Join(sharedDir(t), "corpus", "seed", "ukraine-peace-talks.txt")
+	path := sharedtest.Path(t, "reading the seed article", "corpus", "seed", "ukraine-peace-talks.txt")
 	raw, err := os.ReadFile(path)
 	if err != nil {
 		t.Skipf("the shared seed article is not available (%v): nothing to check against", err)

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/saywho-app/saywho/storage/sharedtest"
+
 	"github.com/saywho-app/saywho/storage/formats/internal/fixture"
 	"github.com/saywho-app/saywho/storage/formats/internal/guid"
 )
@@ -50,7 +52,7 @@ func exportFixture(t *testing.T, opts Options) map[string][]byte {
 // without xmllint.
 func xsdPath(t *testing.T) string {
 	t.Helper()
-	p := fixture.Shared(t, "project.qde against the REFI-QDA schema", "standards", "refi-qda", "Project-mrt2019.xsd")
+	p := sharedtest.Path(t, "project.qde against the REFI-QDA schema", "standards", "refi-qda", "Project-mrt2019.xsd")
 	if _, err := exec.LookPath("xmllint"); err != nil {
 		t.Skip("xmllint is not installed (Debian: libxml2-utils): project.qde was NOT validated")
 	}

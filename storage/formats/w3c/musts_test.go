@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/saywho-app/saywho/storage/sharedtest"
+
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/saywho-app/saywho/storage/formats/internal/fixture"
@@ -18,7 +20,7 @@ import (
 // suiteRoot finds the W3C Web Annotation test suite in ../shared, or skips.
 func suiteRoot(t *testing.T) string {
 	t.Helper()
-	root := fixture.Shared(t, "the W3C MUST assertions", "standards", "w3c-web-annotation-tests")
+	root := sharedtest.Path(t, "the W3C MUST assertions", "standards", "w3c-web-annotation-tests")
 	if _, err := os.Stat(filepath.Join(root, "definitions")); err != nil {
 		t.Skipf("%s has no definitions/: the W3C MUST assertions were NOT checked", root)
 	}
