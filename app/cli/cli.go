@@ -114,13 +114,19 @@ func Usage(w io.Writer) {
 	fmt.Fprintln(w, "\nRun 'saywho COMMAND --help' for a command's options.")
 }
 
-// newFlags makes a flag set whose help text names the command. The flag
-// package itself prints nothing: parse reports errors and prints the help.
-func newFlags(e *env, name, args, about string) *flag.FlagSet {
+// flags is a command's flag set with its help text. The flag package
+// itself prints nothing: parse reports errors and prints the help.
+type flags struct {
+	*flag.FlagSet
+	help func()
+}
+
+// newFlags makes the flag set of a command; its help names the command.
+func newFlags(e *env, name, args, about string) *flags {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {}
-	help[fs] = func() {
+	help := func() {
 		fmt.Fprintf(e.stdout, "usage: saywho %s %s\n\n%s\n", name, args, about)
 		var has bool
 		fs.VisitAll(func(*flag.Flag) { has = true })
@@ -131,21 +137,18 @@ func newFlags(e *env, name, args, about string) *flag.FlagSet {
 			fs.SetOutput(io.Discard)
 		}
 	}
-	return fs
+	return &flags{FlagSet: fs, help: help}
 }
-
-// help holds each flag set's help printer.
-var help = map[*flag.FlagSet]func(){}
 
 // parse parses flags that may come before, between or after the
 // positional arguments, and returns the positional ones. -h and --help
 // print the command's help and return flag.ErrHelp.
-func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+func parse(fs *flags, args []string) ([]string, error) {
 	var pos []string
 	for {
 		err := fs.Parse(args)
 		if errors.Is(err, flag.ErrHelp) {
-			help[fs]()
+			fs.help()
 			return nil, err
 		}
 		if err != nil {
@@ -163,7 +166,7 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 // openArgs parses the command line of a command that reads one project
 // (plus `extra` more positional arguments, described by want) and opens
 // the project read-only. The caller closes it.
-func openArgs(fs *flag.FlagSet, args []string, extra int, want string) (*storage.Project, []string, error) {
+func openArgs(fs *flags, args []string, extra int, want string) (*storage.Project, []string, error) {
 	pos, err := parse(fs, args)
 	if err != nil {
 		return nil, nil, err
