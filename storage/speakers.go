@@ -175,19 +175,33 @@ func (p *Project) Speaker(id string) (Speaker, error) { return getSpeaker(p.db, 
 // to each speaker, quotes said by it and claims claimed by it (directly or
 // through a mention).
 func (p *Project) Speakers() ([]SpeakerStats, error) {
-	q := "SELECT " + speakerCols + `,
-		(SELECT count(*) FROM annotations m WHERE m.speaker_id = s.id AND m.kind = 'speaker_mention'),
-		(SELECT count(DISTINCT r.source_id) FROM relations r LEFT JOIN annotations m ON m.id = r.target_annotation_id
-			WHERE r.type = 'said_by' AND (r.target_speaker_id = s.id OR m.speaker_id = s.id)),
-		(SELECT count(DISTINCT r.source_id) FROM relations r LEFT JOIN annotations m ON m.id = r.target_annotation_id
-			WHERE r.type = 'claimed_by' AND (r.target_speaker_id = s.id OR m.speaker_id = s.id))
-		FROM speakers s ORDER BY s.name COLLATE NOCASE, s.id`
-	return queryAll(p.db, q, nil, func(r scanner) (SpeakerStats, error) {
-		var st SpeakerStats
-		var err error
-		st.Speaker, err = scanSpeaker(r, &st.Mentions, &st.Quotes, &st.Claims)
-		return st, err
-	})
+	// One pass over the links (each resolved to its speaker, directly or
+	// through the mention it points to) and one over the mentions, not a
+	// scan per speaker: the window reloads this after every action.
+	q := `WITH linked AS (
+			SELECT r.type, r.source_id, coalesce(r.target_speaker_id, m.speaker_id) AS speaker_id
+			FROM relations r LEFT JOIN annotations m ON m.id = r.target_annotation_id
+			WHERE r.type IN ('said_by', 'claimed_by')),
+		links AS (
+			SELECT speaker_id,
+				count(DISTINCT CASE WHEN type = 'said_by' THEN source_id END) AS quotes,
+				count(DISTINCT CASE WHEN type = 'claimed_by' THEN source_id END) AS claims
+			FROM linked WHERE speaker_id IS NOT NULL GROUP BY speaker_id),
+		mentions AS (
+			SELECT speaker_id, count(*) AS n FROM annotations
+			WHERE kind = 'speaker_mention' AND speaker_id IS NOT NULL GROUP BY speaker_id)
+		SELECT ` + speakerCols + `, coalesce(mentions.n, 0), coalesce(links.quotes, 0), coalesce(links.claims, 0)
+		FROM speakers s LEFT JOIN mentions ON mentions.speaker_id = s.id LEFT JOIN links ON links.speaker_id = s.id
+		ORDER BY s.name COLLATE NOCASE, s.id`
+	return queryAll(p.db, q, nil, scanSpeakerStats)
+}
+
+// scanSpeakerStats reads a speaker followed by its three counts.
+func scanSpeakerStats(r scanner) (SpeakerStats, error) {
+	var st SpeakerStats
+	var err error
+	st.Speaker, err = scanSpeaker(r, &st.Mentions, &st.Quotes, &st.Claims)
+	return st, err
 }
 
 // Names returns the speaker's name followed by its aliases.
