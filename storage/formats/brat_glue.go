@@ -7,7 +7,6 @@ import (
 
 	"github.com/saywho-app/saywho/storage"
 	"github.com/saywho-app/saywho/storage/formats/brat"
-	"github.com/saywho-app/saywho/storage/formats/doc"
 	"github.com/saywho-app/saywho/storage/formats/qdpx"
 )
 
@@ -22,16 +21,9 @@ func init() {
 func readBratFiles(txt string, anns []string, opts ImportOptions) (*storage.Bundle, []string, error) {
 	files := map[string][]byte{}
 	for _, f := range append([]string{txt}, anns...) {
-		st, err := os.Stat(f)
+		data, err := readLimited(f)
 		if err != nil {
-			return nil, nil, fmt.Errorf("cannot read %s: %w", f, unwrapPathError(err))
-		}
-		if st.Size() > doc.MaxFileSize {
-			return nil, nil, fmt.Errorf("%s is larger than %d MiB: %w", filepath.Base(f), doc.MaxFileSize>>20, doc.ErrTooLarge)
-		}
-		data, err := os.ReadFile(f)
-		if err != nil {
-			return nil, nil, fmt.Errorf("cannot read %s: %w", f, unwrapPathError(err))
+			return nil, nil, err
 		}
 		files[filepath.Base(f)] = data
 	}

@@ -225,16 +225,9 @@ func DefaultCoder() string {
 
 // readSingle reads one file of any single-file format into a bundle.
 func readSingle(path string) (*storage.Bundle, []string, error) {
-	st, err := os.Stat(path)
+	data, err := readLimited(path)
 	if err != nil {
-		return nil, nil, fmt.Errorf("cannot read: %w", unwrapPathError(err))
-	}
-	if st.Size() > doc.MaxFileSize {
-		return nil, nil, fmt.Errorf("%s is %d MiB, more than the %d MiB Saywho imports: %w", filepath.Base(path), st.Size()>>20, doc.MaxFileSize>>20, doc.ErrTooLarge)
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, nil, fmt.Errorf("cannot read: %w", unwrapPathError(err))
+		return nil, nil, err
 	}
 	if native.Sniff(data) {
 		b, err := native.Import(data)
@@ -248,4 +241,22 @@ func readSingle(path string) (*storage.Bundle, []string, error) {
 		return nil, nil, err
 	}
 	return &storage.Bundle{Documents: []storage.Document{res.Doc}}, res.Notices, nil
+}
+
+// readLimited reads a whole input file after checking its size, so that a
+// huge file is refused before it is read.
+func readLimited(path string) ([]byte, error) {
+	name := filepath.Base(path)
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: cannot read: %w", name, unwrapPathError(err))
+	}
+	if st.Size() > doc.MaxFileSize {
+		return nil, fmt.Errorf("%s is %d MiB, more than the %d MiB Saywho imports: %w", name, st.Size()>>20, doc.MaxFileSize>>20, doc.ErrTooLarge)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: cannot read: %w", name, unwrapPathError(err))
+	}
+	return data, nil
 }
