@@ -59,7 +59,7 @@ func queryAll[T any](db interface {
 }, query string, args []any, scan func(scanner) (T, error)) ([]T, error) {
 	rows, err := db.Query(query, args...)
 	if err != nil {
-		return nil, err
+		return nil, schemaChanged(err)
 	}
 	defer rows.Close()
 	var out []T

@@ -69,7 +69,7 @@ func FuzzOpen(f *testing.F) {
 }
 
 // openErrors are the errors Open refuses a file with.
-var openErrors = []error{ErrNotProject, ErrForeign, ErrCorrupt, ErrNewerVersion}
+var openErrors = []error{ErrNotProject, ErrForeign, ErrCorrupt, ErrNewerVersion, ErrSchemaMismatch}
 
 func isOpenError(err error) bool {
 	for _, e := range openErrors {

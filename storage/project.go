@@ -33,6 +33,8 @@ type Project struct {
 
 	textMu sync.Mutex
 	texts  map[string]*textutil.Index // document id -> its immutable text
+
+	schemaDiffs []schemaDiff // how the structure differs from Saywho's (OpenForCheck only)
 }
 
 // OpenOptions changes how Open treats a file.
@@ -103,22 +105,42 @@ func Create(path, name string) (*Project, error) {
 		if p != nil {
 			p.Close()
 		}
-		os.Remove(abs)
-		os.Remove(abs + "-wal")
-		os.Remove(abs + "-shm")
+		removeProjectFiles(abs)
 		return nil, err
 	}
 	return p, nil
 }
 
+// removeProjectFiles deletes a project file with its -wal and -shm files.
+func removeProjectFiles(path string) {
+	for _, p := range []string{path, path + "-wal", path + "-shm"} {
+		os.Remove(p)
+	}
+}
+
 // Open opens an existing project. Files that are not Saywho projects, are
-// damaged, or come from a newer schema version are refused without being
+// damaged, come from a newer schema version, or whose structure differs
+// from the one Saywho builds (a *SchemaError) are refused without being
 // changed: the header is read first, then SQLite inspects the file through
 // a read-only connection, and only a file that passes is opened for
 // writing. A file the process may not write is opened read-only (see
 // ReadOnly). An older schema is migrated after a backup copy is written
 // beside the file.
 func Open(path string, opts OpenOptions) (*Project, error) {
+	return open(path, opts, false)
+}
+
+// OpenForCheck opens a project read-only for `saywho check`: as Open, but
+// a project whose structure differs from Saywho's is opened too, with the
+// differences listed by SchemaDifferences and reported first by Check.
+// Such a project is for checking only; its other methods may fail on what
+// is missing. Repair rebuilds it into a new file.
+func OpenForCheck(path string) (*Project, error) {
+	return open(path, OpenOptions{ReadOnly: true}, true)
+}
+
+// open is Open, or OpenForCheck when forCheck is set.
+func open(path string, opts OpenOptions, forCheck bool) (*Project, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, err
@@ -135,9 +157,12 @@ func Open(path string, opts OpenOptions) (*Project, error) {
 	if err := checkHeader(path, h); err != nil && !(errors.Is(err, ErrForeign) && walPending(abs)) {
 		return nil, err
 	}
-	version, err := inspect(abs, path)
+	version, diffs, err := inspect(abs, path)
 	if err != nil {
 		return nil, err
+	}
+	if len(diffs) > 0 && !forCheck {
+		return nil, newSchemaError(path, diffs)
 	}
 	ro := opts.ReadOnly || !writable(abs)
 	if version < SchemaVersion && ro {
@@ -147,6 +172,7 @@ func Open(path string, opts OpenOptions) (*Project, error) {
 	if err != nil {
 		return nil, err
 	}
+	p.schemaDiffs = diffs
 	if version < SchemaVersion {
 		if err := p.migrate(version); err != nil {
 			p.Close()
@@ -155,45 +181,56 @@ func Open(path string, opts OpenOptions) (*Project, error) {
 		p.checkpoint()
 	}
 	if err := p.loadInfo(); err != nil {
-		p.Close()
-		return nil, fmt.Errorf("%s: %w: %v", path, ErrCorrupt, err)
+		if len(diffs) == 0 {
+			p.Close()
+			return nil, fmt.Errorf("%s: %w: %v", path, ErrCorrupt, err)
+		}
+		p.info = ProjectInfo{Name: strings.TrimSuffix(filepath.Base(abs), Extension)}
 	}
 	return p, nil
 }
 
 // inspect checks a file through a read-only connection (which never
 // writes, not even a checkpoint): SQLite's quick check, the application id,
-// the schema version, and the project metadata. It returns the schema
-// version.
-func inspect(abs, path string) (int, error) {
+// the schema version, the structure, and (when the structure is sound) the
+// project metadata. It returns the schema version and how the structure
+// differs from the expected one.
+func inspect(abs, path string) (int, []schemaDiff, error) {
 	db, err := readDB(abs)
 	if err != nil {
-		return 0, classify(path, err)
+		return 0, nil, classify(path, err)
 	}
 	defer db.Close()
 	ro := &Project{path: abs, db: db, readOnly: true}
 	if err := ro.verify(); err != nil {
-		return 0, fmt.Errorf("%s: %w", path, err)
+		return 0, nil, fmt.Errorf("%s: %w", path, err)
 	}
 	var h fileHeader
 	var appID int64
 	if err := db.QueryRow("PRAGMA application_id").Scan(&appID); err != nil {
-		return 0, classify(abs, err)
+		return 0, nil, classify(abs, err)
 	}
 	if err := db.QueryRow("PRAGMA user_version").Scan(&h.userVersion); err != nil {
-		return 0, classify(abs, err)
+		return 0, nil, classify(abs, err)
 	}
 	h.applicationID = uint32(appID)
 	if err := checkHeader(path, h); err != nil {
-		return 0, err
+		return 0, nil, err
 	}
 	if h.userVersion == 0 {
-		return 0, fmt.Errorf("%s is marked as a Saywho project but has no schema: %w", path, ErrCorrupt)
+		return 0, nil, fmt.Errorf("%s is marked as a Saywho project but has no schema: %w", path, ErrCorrupt)
+	}
+	diffs, err := schemaDifferences(db, h.userVersion)
+	if err != nil {
+		return 0, nil, classify(path, err)
+	}
+	if len(diffs) > 0 {
+		return h.userVersion, diffs, nil
 	}
 	if err := ro.loadInfo(); err != nil {
-		return 0, fmt.Errorf("%s: %w: %v", path, ErrCorrupt, err)
+		return 0, nil, fmt.Errorf("%s: %w: %v", path, ErrCorrupt, err)
 	}
-	return h.userVersion, nil
+	return h.userVersion, nil, nil
 }
 
 // readDB opens a read-only connection pool, as an immutable file in a
@@ -363,10 +400,10 @@ func (p *Project) write(label string, fn func(q querier) error) error {
 	}
 	if err := fn(tx); err != nil {
 		tx.Rollback()
-		return err
+		return schemaChanged(err)
 	}
 	if err := tx.Commit(); err != nil {
-		return classify(p.path, err)
+		return classify(p.path, schemaChanged(err))
 	}
 	p.history.record(bg, p.wconn, label, mark)
 	return nil

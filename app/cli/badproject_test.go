@@ -31,6 +31,14 @@ var badProjects = []struct {
 	{"another application's database", func(t *testing.T, _ []byte, path string) {
 		rawSQL(t, path, "CREATE TABLE orders(id INTEGER PRIMARY KEY, item TEXT)", "INSERT INTO orders(item) VALUES ('tea')")
 	}, []string{"another application", "not a Saywho project"}},
+	{"table dropped by another program", func(t *testing.T, good []byte, path string) {
+		putFile(t, path, good)
+		rawSQL(t, path, "DROP TABLE relations")
+	}, []string{"relations is missing"}},
+	{"trigger added by another program", func(t *testing.T, good []byte, path string) {
+		putFile(t, path, good)
+		rawSQL(t, path, "CREATE TRIGGER wipe AFTER INSERT ON documents BEGIN DELETE FROM annotations; END")
+	}, []string{"trigger wipe was added", "saywho repair"}},
 	{"newer schema", func(t *testing.T, good []byte, path string) {
 		putFile(t, path, good)
 		rawSQL(t, path, fmt.Sprintf("PRAGMA user_version = %d", storage.SchemaVersion+1))

@@ -2,11 +2,20 @@ package cli
 
 import (
 	"fmt"
+
+	"github.com/saywho-app/saywho/storage"
 )
 
 func runCheck(e *env, args []string) error {
-	fs := newFlags(e, "check", "PROJECT", "Runs SQLite's integrity and foreign-key checks, verifies every annotation\nagainst its document's text, and reports the counts. Exits 1 on any problem.")
-	p, _, err := openArgs(fs, args, 0, "give exactly one project")
+	fs := newFlags(e, "check", "PROJECT", "Compares the project's structure (tables, columns, indexes, triggers, views)\nwith Saywho's, runs SQLite's integrity and foreign-key checks, verifies every\nannotation against its document's text, and reports the counts. Reads the\nproject only. Exits 1 on any problem; `saywho repair` rebuilds a project whose\nstructure was changed or that is damaged.")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usageError{"give exactly one project"}
+	}
+	p, err := storage.OpenForCheck(pos[0])
 	if err != nil {
 		return err
 	}
@@ -15,14 +24,19 @@ func runCheck(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := p.Stats()
-	if err != nil {
+	if st, err := p.Stats(); err == nil {
+		printStats(e, p.Info().Name, st)
+	} else if len(p.SchemaDifferences()) == 0 {
 		return err
+	} else {
+		fmt.Fprintf(e.stdout, "Project:     %s\nCounts:      not available, the structure differs from Saywho's\n", p.Info().Name)
 	}
-	printStats(e, p.Info().Name, st)
 	if len(problems) > 0 {
 		for _, pr := range problems {
 			fmt.Fprintln(e.stderr, pr)
+		}
+		if len(p.SchemaDifferences()) > 0 {
+			fmt.Fprintf(e.stderr, "Saywho does not write into this project. `saywho repair %s` rebuilds a clean copy from what is readable.\n", pos[0])
 		}
 		return fmt.Errorf("%d problem(s) found", len(problems))
 	}

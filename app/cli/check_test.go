@@ -26,11 +26,18 @@ func TestCheckCommand(t *testing.T) {
 		{"document text rewritten", func(t *testing.T, path string) {
 			rawSQL(t, path, "DROP TRIGGER documents_text_immutable",
 				"UPDATE documents SET text = replace(text, 'Mayor', 'Mayoress')")
-		}, ExitError, nil, []string{"SHA-256", "no longer matches", "2 problem(s) found"}},
+		}, ExitError, nil, []string{"structure: trigger documents_text_immutable is missing", "SHA-256", "no longer matches", "3 problem(s) found", "saywho repair"}},
 		{"link to a deleted annotation", func(t *testing.T, path string) {
 			rawSQL(t, path, `INSERT INTO relations(id, type, source_id, target_annotation_id, annotator_id, created)
 				SELECT 'r1', 'cue_of', 'gone', id, annotator_id, created FROM annotations`)
 		}, ExitError, nil, []string{"foreign key", "relations", "1 problem(s) found"}},
+		{"table dropped by another program", func(t *testing.T, path string) {
+			rawSQL(t, path, "DROP TABLE relations")
+		}, ExitError, []string{"Project:     Harbour study", "Counts:      not available"},
+			[]string{"structure: table relations is missing", "saywho repair", "1 problem(s) found"}},
+		{"trigger added by another program", func(t *testing.T, path string) {
+			rawSQL(t, path, "CREATE TRIGGER wipe AFTER INSERT ON documents BEGIN DELETE FROM annotations; END")
+		}, ExitError, []string{"Documents:   1", "quote            1"}, []string{"structure: trigger wipe was added", "saywho repair", "1 problem(s) found"}},
 		{"overwritten page", func(t *testing.T, path string) {
 			f, err := os.OpenFile(path, os.O_WRONLY, 0)
 			if err != nil {

@@ -100,6 +100,10 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		return ExitUsage
 	default:
 		fmt.Fprintf(stderr, "saywho %s: %v\n", c.name, err)
+		var se *storage.SchemaError
+		if errors.As(err, &se) {
+			fmt.Fprintf(stderr, "Saywho does not read or write such a project. `saywho check %s` lists what changed; `saywho repair %s` rebuilds a clean copy into a new file.\n", se.Path, se.Path)
+		}
 		return ExitError
 	}
 }
