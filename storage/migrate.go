@@ -16,8 +16,8 @@ func (p *Project) initialise(name string) error {
 	}
 	info := ProjectInfo{ID: NewID(), Name: name, Created: now()}
 	err := p.write("Create project", func(q querier) error {
-		for k, v := range map[string]string{"project_id": info.ID, "name": info.Name, "created": fmtTime(info.Created)} {
-			if _, err := q.ExecContext(bg, "INSERT INTO meta(key, value) VALUES (?, ?)", k, v); err != nil {
+		for _, kv := range info.metaRows() {
+			if _, err := q.ExecContext(bg, "INSERT INTO meta(key, value) VALUES (?, ?)", kv[0], kv[1]); err != nil {
 				return err
 			}
 		}
@@ -30,6 +30,12 @@ func (p *Project) initialise(name string) error {
 	return nil
 }
 
+// metaRows are the meta table's rows that describe the project, as
+// key-value pairs.
+func (info ProjectInfo) metaRows() [][2]string {
+	return [][2]string{{"project_id", info.ID}, {"name", info.Name}, {"created", fmtTime(info.Created)}}
+}
+
 // migrate brings the schema from version `from` to SchemaVersion, one
 // migration per transaction. An existing project is first copied to
 // PATH.vN.bak with VACUUM INTO.
@@ -40,7 +46,14 @@ func (p *Project) migrate(from int) error {
 			return fmt.Errorf("backup before upgrading the project failed, nothing was changed: %w", err)
 		}
 	}
-	for v := from; v < SchemaVersion; v++ {
+	return p.applyMigrations(from, SchemaVersion)
+}
+
+// applyMigrations brings the schema from version `from` to version `to`,
+// one migration per transaction; from 0 it also marks the file as a
+// Saywho project.
+func (p *Project) applyMigrations(from, to int) error {
+	for v := from; v < to; v++ {
 		tx, err := p.wconn.BeginTx(bg, nil)
 		if err != nil {
 			return classify(p.path, err)

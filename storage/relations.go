@@ -63,6 +63,27 @@ func (p *Project) Link(r Relation) (Relation, error) {
 }
 
 func addRelation(q querier, r Relation, replace bool) (Relation, error) {
+	r, err := prepareRelation(q, r)
+	if err != nil {
+		return r, err
+	}
+	if replace && (r.Type == RelSaidBy || r.Type == RelClaimedBy) {
+		if _, err := q.ExecContext(bg, "DELETE FROM relations WHERE source_id = ? AND type = ?", r.SourceID, string(r.Type)); err != nil {
+			return r, err
+		}
+	}
+	_, err = q.ExecContext(bg, `INSERT INTO relations(id, type, source_id, target_annotation_id, target_speaker_id, annotator_id, created) VALUES (?,?,?,?,?,?,?)`,
+		r.ID, string(r.Type), r.SourceID, nullable(r.TargetID), nullable(r.TargetSpeakerID), r.AnnotatorID, fmtTime(r.Created))
+	if err != nil {
+		return r, explainConstraint(err, "relation "+r.ID)
+	}
+	return r, nil
+}
+
+// prepareRelation checks that r's ends exist, lie in one document and
+// form a pair its type allows, and fills in its id, creation time and
+// coder when empty.
+func prepareRelation(q querier, r Relation) (Relation, error) {
 	src, err := getAnnotation(q, r.SourceID)
 	if err != nil {
 		return r, err
@@ -92,16 +113,6 @@ func addRelation(q querier, r Relation, replace bool) (Relation, error) {
 	}
 	if r.AnnotatorID == "" {
 		r.AnnotatorID = src.AnnotatorID
-	}
-	if replace && (r.Type == RelSaidBy || r.Type == RelClaimedBy) {
-		if _, err := q.ExecContext(bg, "DELETE FROM relations WHERE source_id = ? AND type = ?", r.SourceID, string(r.Type)); err != nil {
-			return r, err
-		}
-	}
-	_, err = q.ExecContext(bg, `INSERT INTO relations(id, type, source_id, target_annotation_id, target_speaker_id, annotator_id, created) VALUES (?,?,?,?,?,?,?)`,
-		r.ID, string(r.Type), r.SourceID, nullable(r.TargetID), nullable(r.TargetSpeakerID), r.AnnotatorID, fmtTime(r.Created))
-	if err != nil {
-		return r, explainConstraint(err, "relation "+r.ID)
 	}
 	return r, nil
 }
