@@ -1,7 +1,7 @@
 // Package cli implements Saywho's headless subcommands (import, export,
-// stats, check, backup, agree). It never imports Fyne, so it works on servers and
-// in scripts; cmd/saywho sends every argument list that starts with a
-// subcommand here.
+// stats, check, backup, repair, agree). It never imports Fyne, so it works
+// on servers and in scripts; cmd/saywho sends every argument list that
+// starts with a subcommand here.
 package cli
 
 import (
@@ -34,8 +34,9 @@ func init() {
 		{"import", "PROJECT FILE_OR_FOLDER...", "import articles or annotations (creates PROJECT if missing)", runImport},
 		{"export", "PROJECT -o OUT [--format F]", "export the project (json, w3c, qdpx, brat, jsonl, csv)", runExport},
 		{"stats", "PROJECT [--json]", "count documents, annotations by kind, speakers, codes, coders", runStats},
-		{"check", "PROJECT", "run the integrity check and report counts", runCheck},
+		{"check", "PROJECT", "check structure and integrity, report counts (read-only)", runCheck},
 		{"backup", "PROJECT DEST", "write a consistent copy of the project (VACUUM INTO)", runBackup},
+		{"repair", "PROJECT [NEW]", "rebuild a damaged project into a new file from what is readable", runRepair},
 		{"agree", "PROJECT [--coders A,B,...]", "inter-coder agreement: alpha, span F1, attribution", runAgree},
 	}
 }
