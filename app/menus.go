@@ -28,6 +28,7 @@ func newMenus(u *UI) *menus {
 	}
 	m.items["quit"].IsQuit = true
 	m.items["agree"] = fyne.NewMenuItem("Agreement between coders…", u.agreementDialog)
+	m.items["repair"] = fyne.NewMenuItem("Repair project…", u.repairDialog)
 	m.recent = fyne.NewMenuItem("Open recent", nil)
 	m.recent.ChildMenu = fyne.NewMenu("")
 	themeMenu := fyne.NewMenu("")
@@ -52,7 +53,7 @@ func newMenus(u *UI) *menus {
 		}
 		return out
 	}
-	file := fyne.NewMenu("File", append(append(pick("new", "open"), m.recent), pick("-", "import", "importdir", "export", "backup", "-", "coder", "agree", "-", "quit")...)...)
+	file := fyne.NewMenu("File", append(append(pick("new", "open"), m.recent), pick("-", "import", "importdir", "export", "backup", "repair", "-", "coder", "agree", "-", "quit")...)...)
 	edit := fyne.NewMenu("Edit", pick("undo", "redo", "-", "find", "findnext", "findprev", "search", "-", "deldoc")...)
 	annotate := fyne.NewMenu("Annotate", pick("quote", "mention", "claim", "cue", "link", "accept", "-", "delete", "deselect", "-", "nextann", "prevann", "nextdoc", "prevdoc")...)
 	view := fyne.NewMenu("View", append(pick("zoomin", "zoomout", "zoomreset", "-"), append([]*fyne.MenuItem{themeItem}, pick("-", "docs", "side", "-", "mine", "snap")...)...)...)

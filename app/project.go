@@ -103,7 +103,7 @@ func (u *UI) openProjectPath(path string) {
 	}
 	p, err := storage.Open(path, storage.OpenOptions{})
 	if err != nil {
-		u.fail(err)
+		u.openFailed(path, err, "")
 		return
 	}
 	u.switchTo(p)

@@ -111,7 +111,10 @@ func (s *session) launch(p *storage.Project, name string, openErr error) {
 		dialog.ShowError(err, s.win)
 		return
 	}
-	if openErr != nil {
+	switch {
+	case openErr != nil && repairable(openErr):
+		ui.openFailed(s.opts.ProjectPath, openErr, "The default project was opened instead.")
+	case openErr != nil:
 		dialog.ShowError(fmt.Errorf("%v\n\nThe default project was opened instead.", friendly(openErr)), s.win)
 	}
 	ui.focusArticle()
