@@ -2,6 +2,7 @@ package storage
 
 import (
 	"bytes"
+	"context"
 	"encoding/binary"
 	"errors"
 	"os"
@@ -9,12 +10,11 @@ import (
 	"testing"
 )
 
-// FuzzOpen writes arbitrary bytes to a project file and opens it: Open
-// must refuse the file with one of the package's errors or open it, and an
-// opened project must answer Check, Stats and Snapshot without panicking.
-// Seeds: a real project and damaged copies of it (added here), and small
-// hand-made headers in testdata/fuzz/FuzzOpen.
-func FuzzOpen(f *testing.F) {
+// addProjectSeeds adds a real project and damaged copies of it as seeds:
+// cut short, from a newer Saywho, with bytes flipped inside the b-trees,
+// and with its structure changed by another program (a table dropped, a
+// trigger added).
+func addProjectSeeds(f *testing.F) {
 	path := filepath.Join(f.TempDir(), "seed.saywho")
 	p, err := Create(path, "fuzz seed")
 	if err != nil {
@@ -46,6 +46,35 @@ func FuzzOpen(f *testing.F) {
 		}
 		f.Add(bad)
 	}
+	for i, stmts := range [][]string{
+		{"DROP TABLE relations"},
+		{"CREATE TRIGGER wipe AFTER INSERT ON documents BEGIN DELETE FROM annotations; END"},
+		{"ALTER TABLE annotations RENAME COLUMN note TO remark", "CREATE VIEW v AS SELECT * FROM annotations"},
+	} {
+		changed := filepath.Join(f.TempDir(), "changed.saywho")
+		if err := os.WriteFile(changed, good, 0o644); err != nil {
+			f.Fatal(err)
+		}
+		rawExec(f, changed, stmts...)
+		data, err := os.ReadFile(changed)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+		if i == 0 { // and damaged too
+			data[len(data)-100] ^= 0xff
+			f.Add(data)
+		}
+	}
+}
+
+// FuzzOpen writes arbitrary bytes to a project file and opens it: Open
+// must refuse the file with one of the package's errors or open it, and an
+// opened project must answer Check, Stats and Snapshot without panicking.
+// Seeds: addProjectSeeds, and small hand-made headers in
+// testdata/fuzz/FuzzOpen.
+func FuzzOpen(f *testing.F) {
+	addProjectSeeds(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		path := filepath.Join(t.TempDir(), "fuzz.saywho")
 		if err := os.WriteFile(path, data, 0o644); err != nil {
@@ -65,6 +94,42 @@ func FuzzOpen(f *testing.F) {
 		p.Check()
 		p.Stats()
 		p.Snapshot(SnapshotOptions{})
+	})
+}
+
+// FuzzRepair repairs arbitrary bytes as a project: Repair must refuse them
+// with one of the package's errors, or write a project that Open accepts
+// and Check finds sound; either way the bytes are left as they were.
+func FuzzRepair(f *testing.F) {
+	addProjectSeeds(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		dir := t.TempDir()
+		path := filepath.Join(dir, "fuzz.saywho")
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		dst := filepath.Join(dir, "repaired.saywho")
+		_, err := Repair(context.Background(), path, dst)
+		if after, _ := os.ReadFile(path); !bytes.Equal(after, data) {
+			t.Fatalf("repair (%v) changed the file", err)
+		}
+		if err != nil {
+			if !isOpenError(err) {
+				t.Fatalf("refused with an unexplained error: %v", err)
+			}
+			if _, statErr := os.Stat(dst); statErr == nil {
+				t.Fatalf("refused (%v) but wrote %s", err, dst)
+			}
+			return
+		}
+		p, err := Open(dst, OpenOptions{})
+		if err != nil {
+			t.Fatalf("the repaired project does not open: %v", err)
+		}
+		defer p.Close()
+		if problems, err := p.Check(); err != nil || len(problems) > 0 {
+			t.Fatalf("the repaired project is not sound: %v %v", problems, err)
+		}
 	})
 }
 

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -37,11 +38,11 @@ func Repair(ctx context.Context, src, dst string) (RepairReport, error) {
 	if _, err := os.Lstat(absDst); err == nil {
 		return rep, fmt.Errorf("cannot repair into %s: %w", dst, ErrExists)
 	}
-	source, version, err := openDamaged(abs, src)
+	source, version, done, err := openDamaged(abs, src)
 	if err != nil {
 		return rep, err
 	}
-	defer source.Close()
+	defer done()
 	rep.Version = version
 	want, err := expectedSchema(version)
 	if err != nil {
@@ -91,32 +92,81 @@ func RepairedPath(path string) string {
 // openDamaged opens the project at abs read-only for Repair. Unlike Open
 // it accepts a damaged file and a changed structure, but still refuses
 // what is not a Saywho project, or comes from a newer Saywho. It returns
-// the project's schema version.
-func openDamaged(abs, path string) (*sql.DB, int, error) {
+// the project's schema version, and done, which closes the connection and
+// removes what it needed.
+func openDamaged(abs, path string) (db *sql.DB, version int, done func(), err error) {
 	h, headerErr := readHeader(abs)
 	if headerErr != nil && !errors.Is(headerErr, ErrCorrupt) {
 		if errors.Is(headerErr, os.ErrNotExist) {
-			return nil, 0, fmt.Errorf("no project at %s", path)
+			return nil, 0, nil, fmt.Errorf("no project at %s", path)
 		}
-		return nil, 0, headerErr
+		return nil, 0, nil, headerErr
 	}
-	db, err := readDB(abs)
-	if err != nil {
-		return nil, 0, classify(path, err)
+	read, cleanup := abs, func() {}
+	if headerErr != nil && h.sizeValid {
+		// Cut short: SQLite refuses a file shorter than its header says,
+		// so a copy is made up to that size, its missing pages read as
+		// damaged ones.
+		if read, cleanup, err = paddedCopy(abs, h.pages*int64(h.pageSize)); err != nil {
+			return nil, 0, nil, err
+		}
 	}
+	if db, err = readDB(read); err != nil {
+		cleanup()
+		return nil, 0, nil, classify(path, err)
+	}
+	done = func() { db.Close(); cleanup() }
 	var appID int64
-	var version int
 	if db.QueryRow("PRAGMA application_id").Scan(&appID) == nil && db.QueryRow("PRAGMA user_version").Scan(&version) == nil {
 		h.applicationID, h.userVersion = uint32(appID), version
 	} else if headerErr != nil {
-		db.Close()
-		return nil, 0, headerErr
+		done()
+		return nil, 0, nil, headerErr
 	}
 	if err := checkHeader(path, h); err != nil {
-		db.Close()
-		return nil, 0, err
+		done()
+		return nil, 0, nil, err
 	}
-	return db, h.userVersion, nil
+	return db, h.userVersion, done, nil
+}
+
+// paddedCopy copies the file at abs into a temporary folder, extended with
+// zeros to size bytes, and returns the copy's path and a function that
+// removes it.
+func paddedCopy(abs string, size int64) (string, func(), error) {
+	dir, err := os.MkdirTemp("", "saywho-repair-")
+	if err != nil {
+		return "", nil, err
+	}
+	cleanup := func() { os.RemoveAll(dir) }
+	dst := filepath.Join(dir, filepath.Base(abs))
+	if err := copyFileTo(abs, dst); err != nil {
+		cleanup()
+		return "", nil, fmt.Errorf("cannot copy the damaged project to read it: %w", err)
+	}
+	if err := os.Truncate(dst, size); err != nil {
+		cleanup()
+		return "", nil, err
+	}
+	return dst, cleanup, nil
+}
+
+// copyFileTo copies the file src to the new file dst.
+func copyFileTo(src, dst string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
 }
 
 // rebuild writes the repaired project into the empty file at path.

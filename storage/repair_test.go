@@ -156,23 +156,23 @@ func TestRepairDropsInvalidRows(t *testing.T) {
 	}
 }
 
-// TestRepairDamagedPages overwrites a page in the middle of the
-// annotations table: Open refuses the file as damaged, and Repair recovers
-// the rows before and after the damaged page.
-func TestRepairDamagedPages(t *testing.T) {
-	dir := t.TempDir()
+// bigProject writes a closed project with one long document and n
+// annotations on it, and returns its path and the leaf pages of the
+// annotations table.
+func bigProject(t *testing.T, dir string, n int) (string, []int64) {
+	t.Helper()
 	path := filepath.Join(dir, "big.saywho")
 	p, err := Create(path, "Big")
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer p.Close()
 	text := strings.Repeat("The mayor said the harbour will reopen. ", 100)
 	d, err := p.AddDocument(Document{Title: "Long", Text: text})
 	if err != nil {
 		t.Fatal(err)
 	}
 	who, _ := p.EnsureAnnotator("coder")
-	const n = 600
 	err = p.write("Add annotations", func(q querier) error {
 		for i := range n {
 			start := (i * 6) % (len(text) - 20)
@@ -196,10 +196,18 @@ func TestRepairDamagedPages(t *testing.T) {
 		pages = append(pages, pg)
 	}
 	rows.Close()
-	p.Close()
 	if len(pages) < 5 {
 		t.Fatalf("only %d leaf pages of annotations", len(pages))
 	}
+	return path, pages
+}
+
+// TestRepairDamagedPages overwrites a page in the middle of the
+// annotations table: Open refuses the file as damaged, and Repair recovers
+// the rows before and after the damaged page.
+func TestRepairDamagedPages(t *testing.T) {
+	const n = 600
+	path, pages := bigProject(t, t.TempDir(), n)
 	f, err := os.OpenFile(path, os.O_WRONLY, 0)
 	if err != nil {
 		t.Fatal(err)
@@ -236,6 +244,32 @@ func TestRepairDamagedPages(t *testing.T) {
 		t.Fatalf("%d of %d annotations recovered; want most, not all", len(got), n)
 	}
 	t.Logf("recovered %d of %d annotations around a damaged page: %s", len(got), n, anns.Damage)
+}
+
+// TestRepairTruncated cuts the last pages off a project, as a copy
+// interrupted or a full disk might: Repair reads what is left.
+func TestRepairTruncated(t *testing.T) {
+	const n = 600
+	path, _ := bigProject(t, t.TempDir(), n)
+	st, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Truncate(path, st.Size()-3*4096); err != nil {
+		t.Fatal(err)
+	}
+	if p, err := Open(path, OpenOptions{}); !errors.Is(err, ErrCorrupt) {
+		if err == nil {
+			p.Close()
+		}
+		t.Fatalf("open a truncated project: %v, want ErrCorrupt", err)
+	}
+	r, rep := repaired(t, path)
+	docs, err := r.Documents()
+	if err != nil || len(docs) != 1 {
+		t.Fatalf("%d documents recovered (%v), want the one\n%s", len(docs), err, rep)
+	}
+	t.Logf("from a project cut short:\n%s", rep)
 }
 
 // TestRepairRefuses: what is not a Saywho project, a project of a newer
