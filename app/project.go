@@ -73,7 +73,11 @@ func setLocation(d *dialog.FileDialog, dir string) {
 }
 
 // openProjectDialog chooses a .saywho file to open.
-func (u *UI) openProjectDialog() {
+func (u *UI) openProjectDialog() { u.chooseProjectFile(u.openProjectPath) }
+
+// chooseProjectFile asks for a .saywho file, starting in the open
+// project's folder, and hands its path to then.
+func (u *UI) chooseProjectFile(then func(path string)) {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
 			u.fail(err)
@@ -84,7 +88,7 @@ func (u *UI) openProjectDialog() {
 		}
 		path := r.URI().Path()
 		r.Close()
-		u.openProjectPath(path)
+		then(path)
 	}, u.win)
 	d.SetFilter(fynestorage.NewExtensionFileFilter([]string{storage.Extension}))
 	setLocation(d, filepath.Dir(u.p.Path()))

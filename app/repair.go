@@ -10,8 +10,6 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
-	fynestorage "fyne.io/fyne/v2/storage"
-
 	"github.com/saywho-app/saywho/storage"
 )
 
@@ -21,23 +19,7 @@ import (
 // changes the old one.
 
 // repairDialog chooses the project file to repair.
-func (u *UI) repairDialog() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			u.fail(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		u.runRepair(path)
-	}, u.win)
-	d.SetFilter(fynestorage.NewExtensionFileFilter([]string{storage.Extension}))
-	setLocation(d, filepath.Dir(u.p.Path()))
-	d.Show()
-}
+func (u *UI) repairDialog() { u.chooseProjectFile(u.runRepair) }
 
 // repairable reports whether Repair may recover a project Open refused
 // with err.
@@ -59,14 +41,7 @@ func (u *UI) openFailed(path string, err error, note string) {
 	}
 	l := widget.NewLabel(msg)
 	l.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustomConfirm("The project was not opened", "Repair…", "Cancel", l, func(ok bool) {
-		if ok {
-			u.runRepair(path)
-		}
-	}, u.win)
-	d.Resize(fyne.NewSize(560, 300))
-	d.Show()
-	u.lastDialog = d
+	u.offer("The project was not opened", "Repair…", "Cancel", l, fyne.NewSize(560, 300), func() { u.runRepair(path) })
 }
 
 // runRepair repairs the project at path in the background, then shows
@@ -81,14 +56,19 @@ func (u *UI) runRepair(path string) {
 	}, func() {
 		report := widget.NewLabel(rep.String() + "\n" + filepath.Base(path) + " was not changed.")
 		report.TextStyle.Monospace = true // the report's columns line up
-		d := dialog.NewCustomConfirm("Project repaired into "+filepath.Base(dst), "Open the repaired project", "Close",
-			container.NewScroll(report), func(ok bool) {
-				if ok {
-					u.openProjectPath(dst)
-				}
-			}, u.win)
-		d.Resize(fyne.NewSize(720, 460))
-		d.Show()
-		u.lastDialog = d
+		u.offer("Project repaired into "+filepath.Base(dst), "Open the repaired project", "Close", container.NewScroll(report),
+			fyne.NewSize(720, 460), func() { u.openProjectPath(dst) })
 	})
+}
+
+// offer shows content in a dialog whose confirm button runs do.
+func (u *UI) offer(title, confirm, dismiss string, content fyne.CanvasObject, size fyne.Size, do func()) {
+	d := dialog.NewCustomConfirm(title, confirm, dismiss, content, func(ok bool) {
+		if ok {
+			do()
+		}
+	}, u.win)
+	d.Resize(size)
+	d.Show()
+	u.lastDialog = d
 }

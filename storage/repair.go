@@ -140,7 +140,7 @@ func paddedCopy(abs string, size int64) (string, func(), error) {
 	}
 	cleanup := func() { os.RemoveAll(dir) }
 	dst := filepath.Join(dir, filepath.Base(abs))
-	if err := copyFileTo(abs, dst); err != nil {
+	if err := copyFile(abs, dst); err != nil {
 		cleanup()
 		return "", nil, fmt.Errorf("cannot copy the damaged project to read it: %w", err)
 	}
@@ -151,14 +151,14 @@ func paddedCopy(abs string, size int64) (string, func(), error) {
 	return dst, cleanup, nil
 }
 
-// copyFileTo copies the file src to the new file dst.
-func copyFileTo(src, dst string) error {
+// copyFile copies the file src to dst, replacing dst.
+func copyFile(src, dst string) error {
 	in, err := os.Open(src)
 	if err != nil {
 		return err
 	}
 	defer in.Close()
-	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	out, err := os.Create(dst)
 	if err != nil {
 		return err
 	}

@@ -160,16 +160,24 @@ var schemaDamages = []struct {
 		[]string{"trigger documents_text_immutable was changed"}, nil},
 }
 
+// changedProject writes a richProject into a new folder and changes its
+// structure with stmts; it returns the folder, the project and the
+// folder's state after the change.
+func changedProject(t *testing.T, stmts []string) (dir, path string, state map[string]string) {
+	t.Helper()
+	dir = t.TempDir()
+	path = richProject(t, dir)
+	rawExec(t, path, stmts...)
+	return dir, path, folderState(t, dir)
+}
+
 // TestOpenRefusesChangedSchema opens projects whose structure was changed
 // by another program: Open refuses them for writing and for reading with
 // a *SchemaError that says what changed, and leaves every file as it was.
 func TestOpenRefusesChangedSchema(t *testing.T) {
 	for _, c := range schemaDamages {
 		t.Run(c.name, func(t *testing.T) {
-			dir := t.TempDir()
-			path := richProject(t, dir)
-			rawExec(t, path, c.stmts...)
-			before := folderState(t, dir)
+			dir, path, before := changedProject(t, c.stmts)
 			for _, opts := range []OpenOptions{{}, {ReadOnly: true}} {
 				p, err := Open(path, opts)
 				if err == nil {
@@ -199,10 +207,7 @@ func TestOpenRefusesChangedSchema(t *testing.T) {
 func TestCheckReportsSchemaDifferences(t *testing.T) {
 	for _, c := range schemaDamages {
 		t.Run(c.name, func(t *testing.T) {
-			dir := t.TempDir()
-			path := richProject(t, dir)
-			rawExec(t, path, c.stmts...)
-			before := folderState(t, dir)
+			dir, path, before := changedProject(t, c.stmts)
 			p, err := OpenForCheck(path)
 			if err != nil {
 				t.Fatal(err)
