@@ -170,7 +170,7 @@ func getAnnotation(q querier, id string) (Annotation, error) {
 	if errors.Is(err, sql.ErrNoRows) {
 		return a, fmt.Errorf("annotation %s: %w", id, ErrNotFound)
 	}
-	return a, err
+	return a, schemaChanged(err)
 }
 
 // Filter selects annotations; empty fields match everything.

@@ -126,7 +126,7 @@ func getDocument(q querier, id string, withText bool) (Document, error) {
 	if errors.Is(err, sql.ErrNoRows) {
 		return d, fmt.Errorf("document %s: %w", id, ErrNotFound)
 	}
-	return d, err
+	return d, schemaChanged(err)
 }
 
 // Document returns one document with its text.

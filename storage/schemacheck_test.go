@@ -267,12 +267,15 @@ func TestSchemaChangedWhileOpen(t *testing.T) {
 	if err != nil || len(quotes) != 1 {
 		t.Fatalf("quotes: %v %v", quotes, err)
 	}
-	rawExec(t, path, "DROP TABLE relations")
+	rawExec(t, path, "ALTER TABLE documents DROP COLUMN outlet", "DROP TABLE documents_fts", "DROP TABLE relations")
 	_, statsErr := p.Stats()
 	_, listErr := p.Relations("")
 	_, snapErr := p.Snapshot(SnapshotOptions{})
 	_, linkErr := p.Link(Relation{Type: RelCueOf, SourceID: cues[0].ID, TargetID: quotes[0].ID})
-	for what, err := range map[string]error{"Stats": statsErr, "Relations": listErr, "Snapshot": snapErr, "Link": linkErr} {
+	_, docErr := p.Document(cues[0].DocumentID)
+	_, searchErr := p.Search("Zoë")
+	for what, err := range map[string]error{"Stats": statsErr, "Relations": listErr, "Snapshot": snapErr, "Link": linkErr,
+		"Document": docErr, "Search": searchErr} {
 		if !errors.Is(err, ErrSchemaMismatch) {
 			t.Errorf("%s: %v, want ErrSchemaMismatch", what, err)
 		}

@@ -28,7 +28,7 @@ func (p *Project) Search(query string) ([]Hit, error) {
 	rows, err := p.db.Query(`SELECT d.id, d.title, d.text FROM documents_fts f JOIN documents d ON d.seq = f.rowid
 		WHERE documents_fts MATCH ? ORDER BY d.seq`, ftsPhrase(query))
 	if err != nil {
-		return nil, fmt.Errorf("search %q: %w", query, err)
+		return nil, fmt.Errorf("search %q: %w", query, schemaChanged(err))
 	}
 	defer rows.Close()
 	var hits []Hit

@@ -203,10 +203,16 @@ func (p *Project) topLabel(redo bool) string {
 }
 
 // Undo reverses the most recent action and returns its label.
-func (p *Project) Undo() (string, error) { return p.replay(false) }
+func (p *Project) Undo() (string, error) {
+	label, err := p.replay(false)
+	return label, schemaChanged(err)
+}
 
 // Redo repeats the most recently undone action and returns its label.
-func (p *Project) Redo() (string, error) { return p.replay(true) }
+func (p *Project) Redo() (string, error) {
+	label, err := p.replay(true)
+	return label, schemaChanged(err)
+}
 
 func (p *Project) replay(redo bool) (string, error) {
 	if p.readOnly {
