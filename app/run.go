@@ -111,11 +111,12 @@ func (s *session) launch(p *storage.Project, name string, openErr error) {
 		dialog.ShowError(err, s.win)
 		return
 	}
+	const instead = "The default project was opened instead."
 	switch {
 	case openErr != nil && repairable(openErr):
-		ui.openFailed(s.opts.ProjectPath, openErr, "The default project was opened instead.")
+		ui.openFailed(s.opts.ProjectPath, openErr, instead)
 	case openErr != nil:
-		dialog.ShowError(fmt.Errorf("%v\n\nThe default project was opened instead.", friendly(openErr)), s.win)
+		dialog.ShowError(errors.New(friendly(openErr)+"\n\n"+instead), s.win)
 	}
 	ui.focusArticle()
 }
