@@ -62,10 +62,15 @@ var writable = func(path string) bool {
 	return true
 }
 
-func dsn(path string, readOnly bool) string {
+// dsn is the connection string of a project file, with extra pragmas
+// (such as "writable_schema(1)") set on every connection.
+func dsn(path string, readOnly bool, pragmas ...string) string {
 	q := url.Values{}
 	q.Add("_pragma", "foreign_keys(1)")
 	q.Add("_pragma", "busy_timeout(5000)")
+	for _, p := range pragmas {
+		q.Add("_pragma", p)
+	}
 	if readOnly {
 		q.Set("mode", "ro")
 	} else {
@@ -234,9 +239,10 @@ func inspect(abs, path string) (int, []schemaDiff, error) {
 }
 
 // readDB opens a read-only connection pool, as an immutable file in a
-// folder SQLite cannot write its index to (see immutableDB).
-func readDB(abs string) (*sql.DB, error) {
-	db, err := sql.Open("sqlite", dsn(abs, true))
+// folder SQLite cannot write its index to (see immutableDB), with extra
+// pragmas on every connection.
+func readDB(abs string, pragmas ...string) (*sql.DB, error) {
+	db, err := sql.Open("sqlite", dsn(abs, true, pragmas...))
 	if err != nil {
 		return nil, err
 	}
@@ -244,7 +250,7 @@ func readDB(abs string) (*sql.DB, error) {
 	err = db.Ping()
 	if noIndex(err) {
 		db.Close()
-		return immutableDB(abs)
+		return immutableDB(abs, pragmas...)
 	}
 	if err != nil {
 		db.Close()
@@ -287,12 +293,12 @@ func noIndex(err error) bool {
 // immutableDB opens a project in a folder the process cannot write as an
 // immutable file. That is exact when no -wal log beside it holds changes
 // not yet saved into the file; when one does, the project is refused.
-func immutableDB(abs string) (*sql.DB, error) {
+func immutableDB(abs string, pragmas ...string) (*sql.DB, error) {
 	if st, err := os.Stat(abs + "-wal"); err == nil && st.Size() > 0 {
 		return nil, fmt.Errorf("cannot read the project: its folder is not writable and %s-wal holds changes not yet saved into it; open it once where it can be written: %w",
 			filepath.Base(abs), ErrReadOnly)
 	}
-	db, err := sql.Open("sqlite", dsn(abs, true)+"&immutable=1")
+	db, err := sql.Open("sqlite", dsn(abs, true, pragmas...)+"&immutable=1")
 	if err != nil {
 		return nil, err
 	}

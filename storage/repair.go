@@ -111,7 +111,9 @@ func openDamaged(abs, path string) (db *sql.DB, version int, done func(), err er
 			return nil, 0, nil, err
 		}
 	}
-	if db, err = readDB(read); err != nil {
+	// writable_schema makes SQLite read on past schema entries it cannot
+	// parse (the connection is read-only all the same).
+	if db, err = readDB(read, "writable_schema(1)"); err != nil {
 		cleanup()
 		return nil, 0, nil, classify(path, err)
 	}

@@ -272,6 +272,28 @@ func TestRepairTruncated(t *testing.T) {
 	t.Logf("from a project cut short:\n%s", rep)
 }
 
+// TestRepairMalformedSchema repairs a project into whose table of
+// contents another program wrote a trigger SQLite cannot parse: Open
+// refuses it as damaged, Repair reads past it and leaves it behind.
+func TestRepairMalformedSchema(t *testing.T) {
+	path := richProject(t, t.TempDir())
+	rawExec(t, path, "PRAGMA writable_schema = ON",
+		"INSERT INTO sqlite_schema(type, name, tbl_name, rootpage, sql) VALUES ('trigger', 'bad', 'documents', 0, 'CREATE TRIGGER bad AFTER INSERT ON documents BEGIN garbage; END')")
+	if p, err := Open(path, OpenOptions{}); !errors.Is(err, ErrCorrupt) {
+		if err == nil {
+			p.Close()
+		}
+		t.Fatalf("open: %v, want ErrCorrupt", err)
+	}
+	p, rep := repaired(t, path)
+	if !strings.Contains(rep.String(), "trigger bad was added") {
+		t.Errorf("the report does not name the trigger:\n%s", rep)
+	}
+	if anns, _ := p.Annotations(Filter{}); len(anns) != 4 {
+		t.Errorf("%d annotations recovered, want 4", len(anns))
+	}
+}
+
 // TestRepairRefuses: what is not a Saywho project, a project of a newer
 // Saywho, and a destination that exists are refused, and nothing is
 // written.
