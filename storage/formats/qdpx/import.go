@@ -139,6 +139,7 @@ func (im *importer) run() {
 	im.importVariables()
 	im.collectNotes()
 	im.importSources()
+	im.importSets()
 	im.indexAnnotations()
 	im.importSpeakers()
 	im.importLinks()
