@@ -76,3 +76,12 @@ func decodeCodebook(data []byte) (*qdeProject, []string, error) {
 	}
 	return &qdeProject{Origin: cb.Origin, CodeBook: &qdeCodeBook{Codes: cb.Codes}}, report, nil
 }
+
+// Sniff reports whether data looks like a REFI-QDA project or codebook
+// document (cheaply, for picking an importer for a file whose extension
+// does not say).
+func Sniff(data []byte) bool {
+	head := data[:min(len(data), 4096)]
+	return bytes.HasPrefix(bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xEF\xBB\xBF")), " \t\r\n"), []byte("<")) &&
+		(bytes.Contains(head, []byte(CodebookNamespace)) || bytes.Contains(head, []byte(Namespace)))
+}
