@@ -32,8 +32,8 @@ var commands []command
 func init() {
 	commands = []command{
 		{"import", "PROJECT FILE_OR_FOLDER...", "import articles or annotations (creates PROJECT if missing)", runImport},
-		{"export", "PROJECT -o OUT [--format F]", "export the project (json, w3c, qdpx, brat, jsonl, csv)", runExport},
-		{"stats", "PROJECT [--json]", "count documents, annotations by kind, speakers, codes, coders", runStats},
+		{"export", "PROJECT -o OUT [--format F]", "export the project (json, w3c, qdpx, qdc, brat, jsonl, csv)", runExport},
+		{"stats", "PROJECT [--json]", "count documents, annotations by kind, speakers, codes, coders, sets", runStats},
 		{"check", "PROJECT", "run the integrity check and report counts", runCheck},
 		{"backup", "PROJECT DEST", "write a consistent copy of the project (VACUUM INTO)", runBackup},
 		{"agree", "PROJECT [--coders A,B,...]", "inter-coder agreement: alpha, span F1, attribution", runAgree},
