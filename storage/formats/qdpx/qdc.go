@@ -77,11 +77,15 @@ func decodeCodebook(data []byte) (*qdeProject, []string, error) {
 	return &qdeProject{Origin: cb.Origin, CodeBook: &qdeCodeBook{Codes: cb.Codes}}, report, nil
 }
 
-// Sniff reports whether data looks like a REFI-QDA project or codebook
-// document (cheaply, for picking an importer for a file whose extension
-// does not say).
+// Sniff reports whether data is a REFI-QDA project or codebook document:
+// a <Project> or <CodeBook> root naming a REFI-QDA namespace near the top
+// (cheaply, for picking an importer for a file whose extension does not
+// say; an HTML article that mentions the namespace is not one).
 func Sniff(data []byte) bool {
 	head := data[:min(len(data), 4096)]
-	return bytes.HasPrefix(bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xEF\xBB\xBF")), " \t\r\n"), []byte("<")) &&
-		(bytes.Contains(head, []byte(CodebookNamespace)) || bytes.Contains(head, []byte(Namespace)))
+	if !bytes.Contains(head, []byte(CodebookNamespace)) && !bytes.Contains(head, []byte(Namespace)) {
+		return false
+	}
+	root, err := rootElement(head)
+	return err == nil && (root == "Project" || root == "CodeBook")
 }

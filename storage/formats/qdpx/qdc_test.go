@@ -278,3 +278,20 @@ func TestCodebookImportForeign(t *testing.T) {
 		t.Errorf("empty codebook: %v", err)
 	}
 }
+
+func TestSniff(t *testing.T) {
+	for _, c := range []struct {
+		data string
+		want bool
+	}{
+		{`<?xml version="1.0"?><CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes/></CodeBook>`, true},
+		{"\xEF\xBB\xBF\n<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"x\"/>", true},
+		{`<html><body><p>REFI-QDA files name urn:QDA-XML:project:1.0 in their root.</p></body></html>`, false},
+		{`<CodeBook><Codes/></CodeBook>`, false},
+		{`urn:QDA-XML:codebook:1.0`, false},
+	} {
+		if got := Sniff([]byte(c.data)); got != c.want {
+			t.Errorf("Sniff(%.50q) = %v", c.data, got)
+		}
+	}
+}
