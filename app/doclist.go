@@ -19,6 +19,7 @@ type docList struct {
 	u       *UI
 	filter  *widget.Entry
 	sort    *widget.Select
+	sets    *setFilter
 	list    *widget.List
 	count   *widget.Label
 	shown   []storage.DocumentSummary
@@ -36,6 +37,7 @@ func newDocList(u *UI) *docList {
 	l.sort = widget.NewSelect(docSorts, nil)
 	l.sort.SetSelectedIndex(0)
 	l.sort.OnChanged = func(string) { l.refresh() }
+	l.sets = newSetFilter(u, l.refresh)
 	l.count.Importance = widget.LowImportance
 	l.list = twoLineList(func() int { return len(l.shown) },
 		func(i int) (string, string) { return l.shown[i].Title, docDetail(l.shown[i]) })
@@ -45,7 +47,7 @@ func newDocList(u *UI) *docList {
 			u.focusArticle()
 		}
 	}
-	top := container.NewVBox(heading("Documents"), l.filter, l.sort)
+	top := container.NewVBox(heading("Documents"), l.filter, l.sets.object(), l.sort)
 	l.box = container.NewBorder(top, l.count, nil, nil, l.list)
 	return l
 }
@@ -76,7 +78,7 @@ func (l *docList) refresh() {
 	l.shown = l.shown[:0]
 	for _, d := range l.u.docs {
 		hay := strings.ToLower(strings.Join([]string{d.Title, d.Outlet, d.Byline, d.Published, statusName(d.Status), d.FileName}, " "))
-		if q == "" || strings.Contains(hay, q) {
+		if (q == "" || strings.Contains(hay, q)) && l.sets.holds(d.ID) {
 			l.shown = append(l.shown, d)
 		}
 	}

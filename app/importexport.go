@@ -11,15 +11,24 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	fstorage "fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 )
 
-// File → Import files…, Import folder…, Export…, Back up project…, and
-// files dropped on the window. The work runs off the UI goroutine with a
+// File → Import files…, Import folder…, Import codebook…, Export…, Export
+// codebook…, Back up project…, and files dropped on the window. The work runs off the UI goroutine with a
 // progress dialog that can cancel it; the window stays responsive.
 
 // importFilesDialog chooses one file to import.
-func (u *UI) importFilesDialog() {
+func (u *UI) importFilesDialog() { u.chooseImport(nil) }
+
+// importCodebookDialog chooses a REFI-QDA codebook (.qdc) whose codes are
+// added to the codebook.
+func (u *UI) importCodebookDialog() { u.chooseImport([]string{".qdc", ".QDC"}) }
+
+// chooseImport chooses one file to import, with one of the extensions
+// (any file when there are none).
+func (u *UI) chooseImport(exts []string) {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
 			u.fail(err)
@@ -31,7 +40,22 @@ func (u *UI) importFilesDialog() {
 			u.runImport([]string{path})
 		}
 	}, u.win)
+	if len(exts) > 0 {
+		d.SetFilter(fstorage.NewExtensionFileFilter(exts))
+	}
 	d.Show()
+}
+
+// exportCodebookDialog asks where to write the codebook as a REFI-QDA
+// codebook (.qdc).
+func (u *UI) exportCodebookDialog() {
+	for _, f := range u.formats.ExportFormats() {
+		if f.Name == "qdc" {
+			u.chooseExportTarget(f)
+			return
+		}
+	}
+	u.fail(errors.New("the codebook export is not available"))
 }
 
 // importFolderDialog chooses a folder whose supported files are imported.
@@ -155,7 +179,7 @@ func (u *UI) importDone(summary string, failed int, err error) {
 		if failed > 0 || strings.Contains(summary, "\n") {
 			title := "Import finished"
 			if failed > 0 {
-				title = fmt.Sprintf("Import finished: %d file(s) refused", failed)
+				title = fmt.Sprintf("Import finished: %d file(s) failed", failed)
 			}
 			u.showText(title, summary)
 		}

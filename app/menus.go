@@ -53,8 +53,8 @@ func newMenus(u *UI) *menus {
 		}
 		return out
 	}
-	file := fyne.NewMenu("File", append(append(pick("new", "open"), m.recent), pick("-", "import", "importdir", "export", "backup", "repair", "-", "coder", "agree", "-", "quit")...)...)
-	edit := fyne.NewMenu("Edit", pick("undo", "redo", "-", "find", "findnext", "findprev", "search", "-", "deldoc")...)
+	file := fyne.NewMenu("File", append(append(pick("new", "open"), m.recent), pick("-", "import", "importdir", "importqdc", "export", "exportqdc", "backup", "repair", "-", "coder", "agree", "-", "quit")...)...)
+	edit := fyne.NewMenu("Edit", pick("undo", "redo", "-", "find", "findnext", "findprev", "search", "-", "deldoc", "-", "docsets", "newset", "renameset", "delset")...)
 	annotate := fyne.NewMenu("Annotate", pick("quote", "mention", "claim", "cue", "link", "accept", "-", "delete", "deselect", "-", "nextann", "prevann", "nextdoc", "prevdoc")...)
 	view := fyne.NewMenu("View", append(pick("zoomin", "zoomout", "zoomreset", "-"), append([]*fyne.MenuItem{themeItem}, pick("-", "docs", "side", "-", "mine", "snap")...)...)...)
 	help := fyne.NewMenu("Help", pick("help", "about")...)

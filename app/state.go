@@ -24,6 +24,7 @@ func (u *UI) reloadAll() {
 	if u.coders, err = u.p.Annotators(); err != nil {
 		u.fail(err)
 	}
+	u.docList.sets.load()
 	if u.doc.ID != "" && u.docSummary(u.doc.ID) == nil {
 		// The open document is gone (deleted, or its import undone).
 		u.doc = storage.Document{}

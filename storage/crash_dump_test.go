@@ -26,6 +26,8 @@ var dumpTables = []struct {
 	{"annotation_codes", "annotation_id, code_id", nil},
 	{"relations", "id", nil},
 	{"memos", "document_id, annotator_id", []string{"id", "created", "modified"}},
+	{"sets", "id", nil},
+	{"set_documents", "set_id, document_id", nil},
 }
 
 // dump renders the project's rows as sorted lines, one per row.

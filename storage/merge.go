@@ -11,6 +11,8 @@ type MergeReport struct {
 	Documents, Annotations, Relations, Speakers, Codes, Annotators, Memos int // added
 	SkippedDocuments, Duplicates, SkippedAnnotations, SkippedRelations    int
 	Notices                                                               []string
+
+	Sets, SetMembers int // document sets and set memberships added
 }
 
 // MergeProgress is called after each document with the count done and the
@@ -61,6 +63,9 @@ func (p *Project) Merge(ctx context.Context, b *Bundle, progress MergeProgress) 
 		if progress != nil {
 			progress(i+1, len(b.Documents))
 		}
+	}
+	if err := p.mergeSets(ctx, b, &rep); err != nil {
+		return rep, err
 	}
 	if len(b.Documents) == 0 && len(b.Annotations) > 0 {
 		rep.Notices = append(rep.Notices, fmt.Sprintf("%d annotations refer to documents not in the file and were skipped", len(b.Annotations)))

@@ -184,6 +184,17 @@ type Memo struct {
 	Modified    time.Time `json:"modified"`
 }
 
+// Set is a named group of documents: a sample, a batch for a coder, the
+// articles of one outlet (REFI-QDA's Set of sources). A document may be in
+// several sets. Names are unique in a project.
+type Set struct {
+	ID          string    `json:"id"`
+	Name        string    `json:"name"`
+	Description string    `json:"description,omitempty"`
+	Created     time.Time `json:"created"`
+	DocumentIDs []string  `json:"document_ids"` // the members, in import order
+}
+
 // Bundle is a whole project, or part of one, in memory: what exports are
 // written from and what imports produce before they are merged into a
 // project. Slices are in a stable order (documents by import order,
@@ -197,4 +208,5 @@ type Bundle struct {
 	Annotations []Annotation `json:"annotations"`
 	Relations   []Relation   `json:"relations"`
 	Memos       []Memo       `json:"memos"`
+	Sets        []Set        `json:"sets"`
 }

@@ -134,4 +134,21 @@ CREATE TRIGGER documents_fts_au AFTER UPDATE OF title ON documents BEGIN
 	INSERT INTO documents_fts(rowid, title, text) VALUES (new.seq, new.title, new.text);
 END;
 `,
+	// 2: document sets (REFI-QDA Sets of sources): named groups of
+	// documents; a document may be in several sets.
+	`
+CREATE TABLE sets (
+	id          TEXT PRIMARY KEY,
+	name        TEXT NOT NULL UNIQUE CHECK (name <> ''),
+	description TEXT NOT NULL DEFAULT '',
+	created     TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE set_documents (
+	set_id      TEXT NOT NULL REFERENCES sets(id) ON DELETE CASCADE,
+	document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+	PRIMARY KEY (set_id, document_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX set_documents_document ON set_documents(document_id);
+`,
 }

@@ -7,6 +7,7 @@ type SnapshotOptions struct {
 	DocumentIDs []string // only these documents (and what hangs on them); all when empty
 	NoText      bool     // leave document texts out
 	AnnotatorID string   // only this coder's annotations, relations and memos; all when empty
+	SetID       string   // only the documents of this set (and of DocumentIDs, if given too)
 }
 
 // Snapshot reads the project into a Bundle, the input of every export.
@@ -30,12 +31,22 @@ func (p *Project) Snapshot(opts SnapshotOptions) (*Bundle, error) {
 	for _, id := range opts.DocumentIDs {
 		want[id] = true
 	}
+	sets, err := p.Sets()
+	if err != nil {
+		return nil, err
+	}
+	if opts.SetID != "" {
+		if want, err = restrictToSet(sets, opts.SetID, want); err != nil {
+			return nil, err
+		}
+	}
+	filtered := len(want) > 0 || opts.SetID != ""
 	docs, err := p.Documents()
 	if err != nil {
 		return nil, err
 	}
 	for _, d := range docs {
-		if len(want) > 0 && !want[d.ID] {
+		if filtered && !want[d.ID] {
 			continue
 		}
 		doc := d.Document
@@ -61,7 +72,7 @@ func (p *Project) Snapshot(opts SnapshotOptions) (*Bundle, error) {
 	}
 	kept := map[string]bool{}
 	for _, a := range anns {
-		if len(want) == 0 || want[a.DocumentID] {
+		if !filtered || want[a.DocumentID] {
 			b.Annotations = append(b.Annotations, a)
 			kept[a.ID] = true
 		}
@@ -80,12 +91,62 @@ func (p *Project) Snapshot(opts SnapshotOptions) (*Bundle, error) {
 		return nil, err
 	}
 	for _, m := range memos {
-		if (len(want) == 0 || want[m.DocumentID]) && (opts.AnnotatorID == "" || m.AnnotatorID == opts.AnnotatorID) {
+		if (!filtered || want[m.DocumentID]) && (opts.AnnotatorID == "" || m.AnnotatorID == opts.AnnotatorID) {
 			b.Memos = append(b.Memos, m)
 		}
 	}
+	b.Sets = setsOf(sets, b.Documents, filtered)
 	b.Normalise()
 	return b, nil
+}
+
+// restrictToSet narrows the wanted documents to the members of the set
+// with the given id (all its members when want is empty). A
+// wanted document outside the set is an error, not a silent omission.
+func restrictToSet(sets []Set, id string, want map[string]bool) (map[string]bool, error) {
+	for _, s := range sets {
+		if s.ID != id {
+			continue
+		}
+		in := map[string]bool{}
+		for _, id := range s.DocumentIDs {
+			if len(want) == 0 || want[id] {
+				in[id] = true
+			}
+		}
+		for doc := range want {
+			if !in[doc] {
+				return nil, fmt.Errorf("document %s is not in the set %q: %w", doc, s.Name, ErrNotFound)
+			}
+		}
+		return in, nil
+	}
+	return nil, fmt.Errorf("set %s: %w", id, ErrNotFound)
+}
+
+// setsOf returns the sets with their members narrowed to the exported
+// documents; when only part of the project is exported, sets left with
+// no member are left out.
+func setsOf(sets []Set, docs []Document, filtered bool) []Set {
+	in := map[string]bool{}
+	for _, d := range docs {
+		in[d.ID] = true
+	}
+	var out []Set
+	for _, s := range sets {
+		members := []string{}
+		for _, id := range s.DocumentIDs {
+			if in[id] {
+				members = append(members, id)
+			}
+		}
+		if filtered && len(members) == 0 {
+			continue
+		}
+		s.DocumentIDs = members
+		out = append(out, s)
+	}
+	return out
 }
 
 func containsDoc(docs []Document, id string) bool {
@@ -125,5 +186,13 @@ func (b *Bundle) Normalise() {
 	}
 	if b.Memos == nil {
 		b.Memos = []Memo{}
+	}
+	if b.Sets == nil {
+		b.Sets = []Set{}
+	}
+	for i := range b.Sets {
+		if b.Sets[i].DocumentIDs == nil {
+			b.Sets[i].DocumentIDs = []string{}
+		}
 	}
 }

@@ -11,17 +11,19 @@ type Stats struct {
 	Codes       int            `json:"codes"`
 	Annotators  int            `json:"annotators"`
 	Memos       int            `json:"memos"`
+	Sets        int            `json:"sets"`
+	BySet       map[string]int `json:"documents_by_set"` // set name → its number of documents
 }
 
 // Stats counts documents, annotations by kind and coder, relations,
-// speakers, codes and coders.
+// speakers, codes, coders and sets with their sizes.
 func (p *Project) Stats() (Stats, error) {
-	s := Stats{ByKind: map[string]int{}, ByAnnotator: map[string]int{}}
+	s := Stats{ByKind: map[string]int{}, ByAnnotator: map[string]int{}, BySet: map[string]int{}}
 	for _, k := range Kinds {
 		s.ByKind[string(k)] = 0
 	}
 	for table, dst := range map[string]*int{"documents": &s.Documents, "annotations": &s.Annotations, "relations": &s.Relations,
-		"speakers": &s.Speakers, "codes": &s.Codes, "annotators": &s.Annotators, "memos": &s.Memos} {
+		"speakers": &s.Speakers, "codes": &s.Codes, "annotators": &s.Annotators, "memos": &s.Memos, "sets": &s.Sets} {
 		if err := p.db.QueryRow("SELECT count(*) FROM " + table).Scan(dst); err != nil {
 			return s, schemaChanged(err)
 		}
@@ -29,7 +31,10 @@ func (p *Project) Stats() (Stats, error) {
 	if err := countInto(p, "SELECT kind, count(*) FROM annotations GROUP BY kind", s.ByKind); err != nil {
 		return s, err
 	}
-	err := countInto(p, "SELECT n.name, count(*) FROM annotations a JOIN annotators n ON n.id = a.annotator_id GROUP BY n.name", s.ByAnnotator)
+	if err := countInto(p, "SELECT n.name, count(*) FROM annotations a JOIN annotators n ON n.id = a.annotator_id GROUP BY n.name", s.ByAnnotator); err != nil {
+		return s, err
+	}
+	err := countInto(p, "SELECT s.name, count(m.document_id) FROM sets s LEFT JOIN set_documents m ON m.set_id = s.id GROUP BY s.id", s.BySet)
 	return s, err
 }
 

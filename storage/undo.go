@@ -32,6 +32,7 @@ var undoTables = map[string][]string{
 	"meta": nil, "annotators": nil, "codes": nil, "speakers": nil,
 	"documents":   {"text", "sha256", "length"},
 	"annotations": nil, "annotation_codes": nil, "relations": nil, "memos": nil,
+	"sets": nil, "set_documents": nil,
 }
 
 type group struct {

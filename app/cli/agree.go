@@ -9,7 +9,7 @@ import (
 )
 
 func runAgree(e *env, args []string) error {
-	fs := newFlags(e, "agree", "PROJECT [--coders A,B,...] [--kind K] [--document ID]... [--json]",
+	fs := newFlags(e, "agree", "PROJECT [--coders A,B,...] [--kind K] [--set NAME] [--document ID]... [--json]",
 		"Compares coders who annotated the same documents independently. Per annotation kind:\n"+
 			"Krippendorff's alpha (nominal, every code point a unit, all coders), and for each pair\n"+
 			"of coders exact-match and overlap F1 with matched / only-first / only-second counts;\n"+
@@ -17,8 +17,9 @@ func runAgree(e *env, args []string) error {
 			"Exits 1 when fewer than two coders annotated the same document. See docs/agreement.md.")
 	coders := fs.String("coders", "", "compare only these coders: names or ids, comma-separated (default: every coder)")
 	kind := fs.String("kind", "", "only this kind: quote, speaker_mention, claim, cue or code")
+	set := fs.String("set", "", "only the documents of this set (name or id)")
 	var docs multiFlag
-	fs.Var(&docs, "document", "only this document id (repeatable)")
+	fs.Var(&docs, "document", "only this document id (repeatable; with --set, documents of the set)")
 	asJSON := fs.Bool("json", false, "print JSON")
 	pos, err := parse(fs, args)
 	if err != nil {
@@ -49,7 +50,11 @@ func runAgree(e *env, args []string) error {
 			opts.Coders = append(opts.Coders, a.ID)
 		}
 	}
-	b, err := p.Snapshot(storage.SnapshotOptions{NoText: true, DocumentIDs: docs})
+	setID, err := findSet(p, *set)
+	if err != nil {
+		return err
+	}
+	b, err := p.Snapshot(storage.SnapshotOptions{NoText: true, DocumentIDs: docs, SetID: setID})
 	if err != nil {
 		return err
 	}

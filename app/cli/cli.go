@@ -32,8 +32,8 @@ var commands []command
 func init() {
 	commands = []command{
 		{"import", "PROJECT FILE_OR_FOLDER...", "import articles or annotations (creates PROJECT if missing)", runImport},
-		{"export", "PROJECT -o OUT [--format F]", "export the project (json, w3c, qdpx, brat, jsonl, csv)", runExport},
-		{"stats", "PROJECT [--json]", "count documents, annotations by kind, speakers, codes, coders", runStats},
+		{"export", "PROJECT -o OUT [--format F]", "export the project (json, w3c, qdpx, qdc, brat, jsonl, csv)", runExport},
+		{"stats", "PROJECT [--json]", "count documents, annotations by kind, speakers, codes, coders, sets", runStats},
 		{"check", "PROJECT", "check structure and integrity, report counts (read-only)", runCheck},
 		{"backup", "PROJECT DEST", "write a consistent copy of the project (VACUUM INTO)", runBackup},
 		{"repair", "PROJECT [NEW]", "rebuild a damaged project into a new file from what is readable", runRepair},

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -16,7 +17,7 @@ func runExport(e *env, args []string) error {
 		d, _, _ := formats.DescribeFormat(f)
 		list = append(list, fmt.Sprintf("  %-6s %s", f, d))
 	}
-	fs := newFlags(e, "export", "PROJECT -o OUT [--format F]", "Exports the project. Formats:\n"+strings.Join(list, "\n")+"\nFiles are written atomically; -o - writes to standard output.")
+	fs := newFlags(e, "export", "PROJECT -o OUT [--format F] [--set NAME]", "Exports the project. Formats:\n"+strings.Join(list, "\n")+"\nFiles are written atomically; -o - writes to standard output.")
 	out := fs.String("o", "", "output file or folder (- for standard output)")
 	format := fs.String("format", "json", "export format")
 	noText := fs.Bool("no-text", false, "json: leave the document texts out")
@@ -25,8 +26,9 @@ func runExport(e *env, args []string) error {
 	crlf := fs.Bool("crlf", false, "qdpx: write sources with CRLF line endings (MAXQDA)")
 	bom := fs.Bool("bom", false, "csv: for Excel: a UTF-8 byte-order mark, and cells starting with = + - @ defused with a leading '")
 	coder := fs.String("coder", "", "only this coder's annotations")
+	set := fs.String("set", "", "only the documents of this set (name or id)")
 	var docs multiFlag
-	fs.Var(&docs, "document", "only this document id (repeatable)")
+	fs.Var(&docs, "document", "only this document id (repeatable; with --set, documents of the set)")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -55,6 +57,9 @@ func runExport(e *env, args []string) error {
 		}
 		opts.Snapshot.AnnotatorID = ann.ID
 	}
+	if opts.Snapshot.SetID, err = findSet(p, *set); err != nil {
+		return err
+	}
 	lost, err := formats.Export(context.Background(), p, *format, *out, e.stdout, opts)
 	for _, l := range lost {
 		fmt.Fprintln(e.stderr, "not exported:", l)
@@ -75,6 +80,37 @@ func findCoder(p *storage.Project, name string) (storage.Annotator, error) {
 		names = append(names, a.Name)
 	}
 	return storage.Annotator{}, fmt.Errorf("no coder %q in the project (coders: %s)", name, strings.Join(names, ", "))
+}
+
+// findSet returns the id of the set named (or identified by) name, "" for
+// no name. A set without documents is refused: the command would have
+// nothing to work on.
+func findSet(p *storage.Project, name string) (string, error) {
+	if name == "" {
+		return "", nil
+	}
+	s, err := p.FindSet(name)
+	if errors.Is(err, storage.ErrNotFound) {
+		all, err := p.Sets()
+		if err != nil {
+			return "", err
+		}
+		names := []string{}
+		for _, s := range all {
+			names = append(names, fmt.Sprintf("%q", s.Name))
+		}
+		if len(names) == 0 {
+			return "", fmt.Errorf("no set %q: the project has no sets", name)
+		}
+		return "", fmt.Errorf("no set %q in the project (sets: %s)", name, strings.Join(names, ", "))
+	}
+	if err != nil {
+		return "", err
+	}
+	if len(s.DocumentIDs) == 0 {
+		return "", fmt.Errorf("the set %q holds no documents", s.Name)
+	}
+	return s.ID, nil
 }
 
 // multiFlag collects a repeatable string flag.

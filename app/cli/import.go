@@ -14,7 +14,7 @@ import (
 
 func runImport(e *env, args []string) error {
 	fs := newFlags(e, "import", "PROJECT FILE_OR_FOLDER...",
-		"Imports articles (.txt .md .html .docx .odt .epub .pdf), Saywho JSON exports,\nREFI-QDA projects (.qdpx/.qde) and brat standoff (NAME.txt with NAME*.ann)\ninto PROJECT, creating it when missing. Folders are searched for supported files.\nTexts already in the project are reported and skipped.")
+		"Imports articles (.txt .md .html .docx .odt .epub .pdf), Saywho JSON exports,\nREFI-QDA projects (.qdpx/.qde) and codebooks (.qdc), and brat standoff (NAME.txt\nwith NAME*.ann) into PROJECT, creating it when missing. Folders are searched for\nsupported files. Texts already in the project are reported and skipped. Exits 1\nwhen a file fails, for instance a REFI-QDA project none of whose sources could be\nread (its coders and codes are still added, as the summary says).")
 	coder := fs.String("coder", "", "coder recorded for imported annotations that name none (default: the OS user)")
 	quiet := fs.Bool("q", false, "print only problems")
 	mapping := fs.String("mapping", "", "brat: file mapping labels to kinds (LABEL = kind lines; default: PolNeAR/PARC Source, Cue, Content)")
@@ -43,9 +43,8 @@ func runImport(e *env, args []string) error {
 		return fmt.Errorf("%s: %w: this user may not write the file or its folder; nothing was imported", path, storage.ErrReadOnly)
 	}
 	sum, err := formats.Import(context.Background(), p, pos[1:], formats.ImportOptions{Coder: *coder, BratMapping: *mapping}, nil)
-	st, _ := p.Stats()
 	p.Close()
-	if created && st.Documents == 0 {
+	if created && !sum.Added() {
 		os.Remove(path)
 		os.Remove(path + "-wal")
 		os.Remove(path + "-shm")
@@ -61,7 +60,7 @@ func runImport(e *env, args []string) error {
 		fmt.Fprintln(out, sum.String())
 	}
 	if n := sum.Failed(); n > 0 {
-		return fmt.Errorf("%d of %d file(s) could not be imported", n, len(sum.Files))
+		return fmt.Errorf("%d of %d file(s) failed", n, len(sum.Files))
 	}
 	return nil
 }

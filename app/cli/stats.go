@@ -10,7 +10,7 @@ import (
 )
 
 func runStats(e *env, args []string) error {
-	fs := newFlags(e, "stats", "PROJECT [--json]", "Counts documents, annotations by kind and by coder, relations, speakers, codes and coders.")
+	fs := newFlags(e, "stats", "PROJECT [--json]", "Counts documents, annotations by kind and by coder, relations, speakers, codes, coders\nand document sets with their sizes.")
 	asJSON := fs.Bool("json", false, "print JSON")
 	p, _, err := openArgs(fs, args, 0, "give exactly one project")
 	if err != nil {
@@ -44,5 +44,14 @@ func printStats(e *env, name string, st storage.Stats) {
 	sort.Strings(coders)
 	for _, c := range coders {
 		fmt.Fprintf(e.stdout, "  %-16s %d annotations\n", c, st.ByAnnotator[c])
+	}
+	fmt.Fprintf(e.stdout, "Sets:        %d\n", st.Sets)
+	var sets []string
+	for s := range st.BySet {
+		sets = append(sets, s)
+	}
+	sort.Slice(sets, func(i, j int) bool { return strings.ToLower(sets[i]) < strings.ToLower(sets[j]) })
+	for _, s := range sets {
+		fmt.Fprintf(e.stdout, "  %-16s %d documents\n", s, st.BySet[s])
 	}
 }

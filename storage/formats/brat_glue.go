@@ -7,13 +7,12 @@ import (
 
 	"github.com/saywho-app/saywho/storage"
 	"github.com/saywho-app/saywho/storage/formats/brat"
-	"github.com/saywho-app/saywho/storage/formats/qdpx"
 )
 
 func init() {
 	readBrat = readBratFiles
-	for _, ext := range []string{".qdpx", ".qde"} {
-		archiveReaders[ext] = qdpx.Import
+	for _, ext := range []string{".qdpx", ".qde", ".qdc"} {
+		archiveReaders[ext] = readREFI
 	}
 }
 

@@ -52,6 +52,9 @@ var exporters = map[string]exporter{
 	"qdpx": {describe: "REFI-QDA project (QualCoder, ATLAS.ti, MAXQDA, NVivo; --crlf for MAXQDA)", ext: ".qdpx", toWriter: func(b *storage.Bundle, w io.Writer, o ExportOptions) error {
 		return qdpx.Export(b, w, qdpx.Options{CRLF: o.CRLF})
 	}},
+	"qdc": {describe: "REFI-QDA codebook: the code tree only (ATLAS.ti, MAXQDA, NVivo, QualCoder)", ext: ".qdc", toWriter: func(b *storage.Bundle, w io.Writer, o ExportOptions) error {
+		return qdpx.ExportCodebook(b, w)
+	}},
 	"brat": {describe: "brat standoff folder (NAME.txt + NAME.ann, annotation.conf)", folder: true, toDir: func(b *storage.Bundle, dir string, o ExportOptions) ([]string, error) {
 		return brat.Export(b, dir, brat.Options{})
 	}},

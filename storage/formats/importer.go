@@ -17,6 +17,7 @@ import (
 	"github.com/saywho-app/saywho/storage"
 	"github.com/saywho-app/saywho/storage/formats/doc"
 	"github.com/saywho-app/saywho/storage/formats/native"
+	"github.com/saywho-app/saywho/storage/formats/qdpx"
 )
 
 // ImportOptions change how files are read.
@@ -37,6 +38,8 @@ type FileResult struct {
 	Annotations int      // annotations added
 	Notices     []string // what was guessed, mapped or left out
 	Err         error    // why the file was refused, if it was
+
+	Coders, Codes, Speakers, Sets int // added with the file, even when Err says why its documents were not
 }
 
 // Summary is the outcome of an import.
@@ -55,12 +58,24 @@ func (s Summary) Failed() int {
 	return n
 }
 
-// String renders a short human summary, one line per file with problems.
+// Added reports whether the import added anything to the project.
+func (s Summary) Added() bool {
+	for _, f := range s.Files {
+		if f.Documents+f.Annotations+f.Coders+f.Codes+f.Speakers+f.Sets > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// String renders a short human summary that says exactly what was added,
+// then one line per problem.
 func (s Summary) String() string {
-	var docs, dups, anns int
+	var docs, dups, anns, coders, codes, speakers, sets int
 	var lines []string
 	for _, f := range s.Files {
 		docs, dups, anns = docs+f.Documents, dups+f.Duplicates, anns+f.Annotations
+		coders, codes, speakers, sets = coders+f.Coders, codes+f.Codes, speakers+f.Speakers, sets+f.Sets
 		name := filepath.Base(f.Path)
 		if f.Err != nil {
 			msg := f.Err.Error()
@@ -74,11 +89,28 @@ func (s Summary) String() string {
 		}
 	}
 	head := fmt.Sprintf("Imported %d document(s) and %d annotation(s) from %d file(s)", docs, anns, len(s.Files))
+	var added []string
+	for _, c := range []struct {
+		n    int
+		what string
+	}{{coders, "coder(s)"}, {codes, "code(s)"}, {speakers, "speaker(s)"}, {sets, "set(s)"}} {
+		if c.n > 0 {
+			added = append(added, fmt.Sprintf("%d %s", c.n, c.what))
+		}
+	}
+	if len(added) > 0 {
+		last := len(added) - 1
+		list := added[last]
+		if last > 0 {
+			list = strings.Join(added[:last], ", ") + " and " + list
+		}
+		head += "; " + list + " added"
+	}
 	if dups > 0 {
 		head += fmt.Sprintf("; %d already in the project, skipped", dups)
 	}
 	if n := s.Failed(); n > 0 {
-		head += fmt.Sprintf("; %d file(s) refused", n)
+		head += fmt.Sprintf("; %d file(s) failed", n)
 	}
 	return strings.Join(append([]string{head + "."}, lines...), "\n")
 }
@@ -165,7 +197,8 @@ func importUnit(ctx context.Context, p *storage.Project, u unit, opts ImportOpti
 	res := FileResult{Path: u.path}
 	b, notices, err := readUnit(u, opts)
 	res.Notices = notices
-	if err != nil {
+	noSources := b != nil && errors.Is(err, ErrNoSources) // the rest of the file is still imported
+	if err != nil && !noSources {
 		res.Err = err
 		return res
 	}
@@ -173,10 +206,14 @@ func importUnit(ctx context.Context, p *storage.Project, u unit, opts ImportOpti
 		res.Err = err
 		return res
 	}
-	rep, err := p.Merge(ctx, b, nil)
+	rep, mergeErr := p.Merge(ctx, b, nil)
 	res.Documents, res.Duplicates, res.Annotations = rep.Documents, rep.Duplicates, rep.Annotations
+	res.Coders, res.Codes, res.Speakers, res.Sets = rep.Annotators, rep.Codes, rep.Speakers, rep.Sets
 	res.Notices = append(res.Notices, rep.Notices...)
-	res.Err = err
+	res.Err = mergeErr
+	if res.Err == nil && noSources {
+		res.Err = err
+	}
 	return res
 }
 
@@ -235,6 +272,9 @@ func readSingle(path string) (*storage.Bundle, []string, error) {
 	}
 	if r, ok := archiveReaders[strings.ToLower(filepath.Ext(path))]; ok {
 		return r(data)
+	}
+	if qdpx.Sniff(data) {
+		return readREFI(data)
 	}
 	res, err := doc.Read(filepath.Base(path), data)
 	if err != nil {

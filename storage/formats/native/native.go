@@ -14,10 +14,11 @@ import (
 	"github.com/saywho-app/saywho/storage"
 )
 
-// FormatName and Version identify the format in every file.
+// FormatName and Version identify the format in every file. Version 2
+// added document sets ("sets"); version 1 files are read as they are.
 const (
 	FormatName = "saywho"
-	Version    = 1
+	Version    = 2
 )
 
 // ErrNewerFormat is returned for files written by a newer Saywho.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -31,6 +32,7 @@ func buildProject(t *testing.T) *storage.Project {
 	who, _ := p.EnsureAnnotator("Ana")
 	code, _ := p.AddCode(storage.Code{Name: "Conflict", Color: "#AA3377", Shortcut: "1"})
 	sp, _ := p.AddSpeaker(storage.Speaker{Name: "Zoë Example", Aliases: []string{"Zoë"}, Wikidata: "Q42"})
+	var docs []string
 	for i, text := range texts {
 		d, err := p.AddDocument(storage.Document{Title: "Doc", Outlet: "Test Daily", Text: text})
 		if err != nil {
@@ -52,6 +54,13 @@ func buildProject(t *testing.T) *storage.Project {
 		if err := p.SetMemo(d.ID, who.ID, "memo"); err != nil {
 			t.Fatal(err)
 		}
+		docs = append(docs, d.ID)
+	}
+	if _, err := p.CreateSet("Sample 🌊", "every other article", []string{docs[2], docs[0]}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.CreateSet("Empty", "", nil); err != nil {
+		t.Fatal(err)
 	}
 	return p
 }
@@ -123,7 +132,7 @@ func TestImportRejects(t *testing.T) {
 		{"empty", nil, "not a Saywho JSON export"},
 		{"not json", []byte("hello"), "not a Saywho JSON export"},
 		{"other json", []byte(`{"format":"doccano"}`), "not a Saywho JSON export"},
-		{"newer", replace(`"version": 1`, `"version": 99`), "newer version"},
+		{"newer", replace(fmt.Sprintf(`"version": %d`, Version), `"version": 99`), "newer version"},
 		{"schema", replace(`"kind": "quote"`, `"kind": "rumour"`), "schema"},
 		{"bad offsets", replace(`"start": 0`, `"start": 1`), "does not match"},
 		{"truncated", good[:len(good)/2], ""},

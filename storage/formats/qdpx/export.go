@@ -10,7 +10,7 @@
 // selection's Description; speakers are Cases (role, affiliation, Wikidata
 // and aliases as Variables) with SelectionRefs to their mentions, quotes
 // and claims; relations are Links; annotation notes and document memos are
-// Notes referenced by NoteRef.
+// Notes referenced by NoteRef; document sets are Sets of MemberSources.
 package qdpx
 
 import (
@@ -85,6 +85,7 @@ func build(b *storage.Bundle, opts Options) ([]byte, []sourceFile, error) {
 	p.Variables = vars.element()
 	p.Notes = notes(x)
 	p.Links = links(x)
+	p.Sets = documentSets(b)
 	var buf bytes.Buffer
 	buf.WriteString(xml.Header)
 	enc := xml.NewEncoder(&buf)

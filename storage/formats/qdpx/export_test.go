@@ -59,18 +59,25 @@ func xsdPath(t *testing.T) string {
 	return p
 }
 
+// xmllint validates an XML document against a schema and fails the test
+// unless it validates.
+func xmllint(t *testing.T, xsd, name string, data []byte) {
+	t.Helper()
+	file := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(file, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("xmllint", "--noout", "--schema", xsd, file).CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "validates") {
+		t.Fatalf("xmllint %s: %v\n%s", name, err, out)
+	}
+}
+
 func TestProjectValidatesAgainstXSD(t *testing.T) {
 	xsd := xsdPath(t)
 	for _, crlf := range []bool{false, true} {
 		files := exportFixture(t, Options{CRLF: crlf})
-		qde := filepath.Join(t.TempDir(), "project.qde")
-		if err := os.WriteFile(qde, files["project.qde"], 0o644); err != nil {
-			t.Fatal(err)
-		}
-		out, err := exec.Command("xmllint", "--noout", "--schema", xsd, qde).CombinedOutput()
-		if err != nil || !strings.Contains(string(out), "validates") {
-			t.Fatalf("xmllint (crlf=%v): %v\n%s", crlf, err, out)
-		}
+		xmllint(t, xsd, "project.qde", files["project.qde"])
 	}
 }
 

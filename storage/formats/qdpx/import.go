@@ -16,28 +16,38 @@ import (
 
 // ErrNotREFI is returned (wrapped) for data that is neither a .qdpx archive
 // nor a REFI-QDA project document.
-var ErrNotREFI = errors.New("not a REFI-QDA project (.qdpx or .qde)")
+var ErrNotREFI = errors.New("not a REFI-QDA project or codebook (.qdpx, .qde or .qdc)")
 
-// Import reads a .qdpx archive or a bare project.qde. It returns the bundle
-// and a report of everything that could not be mapped (picture, audio and
-// video sources, sets, graphs, source-level codings, notes attached to
-// nothing, unknown code references, ...): nothing is dropped silently.
-// Text positions count code points of each source file as shipped; they
-// are moved onto the normalised text Saywho stores.
-func Import(data []byte) (*storage.Bundle, []string, error) {
+// Result is what Read makes of a REFI-QDA file.
+type Result struct {
+	Bundle  *storage.Bundle
+	Notices []string // everything that could not be mapped, and why
+	Sources int      // sources the project lists: text, PDF, picture, audio, video
+	Refused int      // of those, the ones that did not become a document
+}
+
+// Read reads a .qdpx archive, a bare project.qde or a .qdc codebook (told
+// apart by their content). It returns the bundle and a report of
+// everything that could not be mapped (picture, audio and video sources,
+// sources whose text cannot be read, sets of codes, graphs, source-level
+// codings, notes attached to nothing, unknown code references, ...):
+// nothing is dropped silently. Text positions count code points of each
+// source file as shipped; they are moved onto the normalised text Saywho
+// stores.
+func Read(data []byte) (Result, error) {
 	var read func(name string) ([]byte, error)
 	qde := data
 	if safezip.IsZip(data) {
 		a, err := safezip.FromBytes(data, safezip.DefaultLimits)
 		if err != nil {
-			return nil, nil, err
+			return Result{}, err
 		}
 		name, err := projectEntry(a)
 		if err != nil {
-			return nil, nil, err
+			return Result{}, err
 		}
 		if qde, err = a.ReadFile(name); err != nil {
-			return nil, nil, err
+			return Result{}, err
 		}
 		read = func(file string) ([]byte, error) {
 			b, err := a.ReadFile("sources/" + file)
@@ -47,13 +57,34 @@ func Import(data []byte) (*storage.Bundle, []string, error) {
 			return b, err
 		}
 	}
-	p, err := decode(qde)
+	root, err := rootElement(qde)
 	if err != nil {
-		return nil, nil, err
+		return Result{}, err
+	}
+	var p *qdeProject
+	var report []string
+	switch {
+	case root == "CodeBook" && read == nil:
+		p, report, err = decodeCodebook(qde)
+	case root == "Project":
+		p = &qdeProject{}
+		err = decode(qde, p)
+	default:
+		err = fmt.Errorf("%w: the root element is <%s>, not <Project> or <CodeBook>", ErrNotREFI, root)
+	}
+	if err != nil {
+		return Result{}, err
 	}
 	im := newImporter(p, read)
+	im.report = report
 	im.run()
-	return im.b, im.report, nil
+	return Result{Bundle: im.b, Notices: im.report, Sources: im.sources, Refused: im.refused}, nil
+}
+
+// Import is Read for callers that need only the bundle and the report.
+func Import(data []byte) (*storage.Bundle, []string, error) {
+	r, err := Read(data)
+	return r.Bundle, r.Notices, err
 }
 
 // projectEntry finds project.qde in an archive (any case; or the only .qde
@@ -74,7 +105,9 @@ func projectEntry(a *safezip.Archive) (string, error) {
 	return found[0], nil
 }
 
-func decode(data []byte) (*qdeProject, error) {
+// xmlDecoder reads REFI-QDA XML, which is UTF-8 (a byte-order mark and
+// leading blanks are skipped).
+func xmlDecoder(data []byte) (*xml.Decoder, error) {
 	trimmed := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF")), " \t\r\n")
 	if !bytes.HasPrefix(trimmed, []byte("<")) {
 		return nil, ErrNotREFI
@@ -87,14 +120,36 @@ func decode(data []byte) (*qdeProject, error) {
 		}
 		return nil, fmt.Errorf("encoding %q is not supported (REFI-QDA files are UTF-8)", label)
 	}
-	var p qdeProject
-	if err := d.Decode(&p); err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrNotREFI, err)
+	return d, nil
+}
+
+// rootElement returns the local name of the document's root element.
+func rootElement(data []byte) (string, error) {
+	d, err := xmlDecoder(data)
+	if err != nil {
+		return "", err
 	}
-	if p.XMLName.Local != "Project" {
-		return nil, fmt.Errorf("%w: the root element is <%s>, not <Project>", ErrNotREFI, p.XMLName.Local)
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			return "", fmt.Errorf("%w: %v", ErrNotREFI, err)
+		}
+		if se, ok := tok.(xml.StartElement); ok {
+			return se.Name.Local, nil
+		}
 	}
-	return &p, nil
+}
+
+// decode reads a whole document into v.
+func decode(data []byte, v any) error {
+	d, err := xmlDecoder(data)
+	if err != nil {
+		return err
+	}
+	if err := d.Decode(v); err != nil {
+		return fmt.Errorf("%w: %v", ErrNotREFI, err)
+	}
+	return nil
 }
 
 // importer turns a decoded project into a bundle.
@@ -104,6 +159,9 @@ type importer struct {
 	b      *storage.Bundle
 	report []string
 	now    time.Time
+
+	sources int // sources listed
+	refused int // sources not imported
 
 	users       map[string]string       // user GUID → annotator id
 	defaultUser string                  // annotator for things without a user
@@ -139,6 +197,7 @@ func (im *importer) run() {
 	im.importVariables()
 	im.collectNotes()
 	im.importSources()
+	im.importSets()
 	im.indexAnnotations()
 	im.importSpeakers()
 	im.importLinks()

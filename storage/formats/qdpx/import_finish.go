@@ -11,9 +11,6 @@ import (
 // for.
 func (im *importer) reportLeftovers() {
 	p := im.p
-	if p.Sets != nil && len(p.Sets.Children) > 0 {
-		im.notef("%d sets not imported (Saywho has no sets)", len(p.Sets.Children))
-	}
 	if p.Graphs != nil && len(p.Graphs.Children) > 0 {
 		im.notef("%d graphs not imported", len(p.Graphs.Children))
 	}

@@ -40,6 +40,7 @@ func (im *importer) importSources() {
 	if s == nil {
 		return
 	}
+	im.sources = len(s.Text) + len(s.PDF) + len(s.Picture) + len(s.Audio) + len(s.Video)
 	for _, src := range im.allTextSources() {
 		im.importSource(src)
 	}
@@ -57,6 +58,7 @@ func (im *importer) importSources() {
 	}
 	for what, n := range skipped {
 		if n > 0 {
+			im.refused += n
 			im.notef("%d %s source(s) not imported: Saywho works on text", n, what)
 		}
 	}
@@ -65,6 +67,7 @@ func (im *importer) importSources() {
 func (im *importer) importSource(src namedSource) {
 	raw, ok := im.sourceText(src.qdeTextSource, "source")
 	if !ok {
+		im.refused++
 		if n := len(src.Selections); n > 0 {
 			im.notef("source %q: its %d selections were not imported with it", src.title, n)
 		}

@@ -65,7 +65,16 @@ const foreignQDE = `<?xml version="1.0" encoding="utf-8" standalone="yes"?>
     <Link guid="77777777-0000-4000-8000-000000000001" name="Memo-Quotation" originGUID="99999999-0000-4000-8000-000000000002" targetGUID="BBBBBBBB-0000-4000-8000-000000000001"/>
     <Link guid="77777777-0000-4000-8000-000000000002" name="contradicts" originGUID="BBBBBBBB-0000-4000-8000-000000000001" targetGUID="BBBBBBBB-0000-4000-8000-000000000001"/>
   </Links>
-  <Sets><Set guid="55555555-0000-4000-8000-000000000001" name="All"/></Sets>
+  <Sets>
+    <Set guid="55555555-0000-4000-8000-000000000001" name="Wave 1">
+      <Description>First interviews</Description>
+      <MemberSource targetGUID="{DDDDDDDD-0000-4000-8000-000000000001}"/>
+      <MemberSource targetGUID="DDDDDDDD-0000-4000-8000-000000000003"/>
+      <MemberNote targetGUID="99999999-0000-4000-8000-000000000003"/>
+    </Set>
+    <Set guid="55555555-0000-4000-8000-000000000002" name="Key codes"><MemberCode targetGUID="CCCCCCCC-0000-4000-8000-000000000002"/></Set>
+    <Set guid="55555555-0000-4000-8000-000000000003" name="Wave 1"/>
+  </Sets>
 </Project>`
 
 func TestImportForeignQDE(t *testing.T) {
@@ -121,11 +130,17 @@ func TestImportForeignQDE(t *testing.T) {
 	if len(b.Speakers) != 1 || b.Speakers[0].Name != "Ms Haddad" || len(b.Relations) != 0 {
 		t.Errorf("speakers %+v relations %+v", b.Speakers, b.Relations)
 	}
+	if len(b.Sets) != 2 || b.Sets[0].Name != "Wave 1" || b.Sets[0].Description != "First interviews" ||
+		len(b.Sets[0].DocumentIDs) != 1 || b.Sets[0].DocumentIDs[0] != d.ID || b.Sets[1].Name != "Wave 1 (2)" || len(b.Sets[1].DocumentIDs) != 0 {
+		t.Errorf("sets %+v", b.Sets)
+	}
 	all := strings.Join(report, "\n")
 	for _, want := range []string{
 		"normalised", "coded by 2 coders", "not in the codebook", "outside the source",
 		"codings of the whole source", "external file", "1 picture source", "not speaker mentions",
-		"link \"contradicts\"", "Loose thought", "1 sets",
+		"link \"contradicts\"", "Loose thought",
+		`set "Key codes" groups 1 code(s), not documents`, `set "Wave 1": 1 of its 2 sources were not imported`,
+		`set "Wave 1": its 1 note(s) are not kept`, `two sets are called "Wave 1"; the second is imported as "Wave 1 (2)"`,
 	} {
 		if !strings.Contains(all, want) {
 			t.Errorf("report lacks %q:\n%s", want, all)

@@ -25,7 +25,7 @@ type qdeProject struct {
 	Sources          *qdeSources  `xml:"Sources"`
 	Notes            *qdeNotes    `xml:"Notes"`
 	Links            *qdeLinks    `xml:"Links"`
-	Sets             *qdeAny      `xml:"Sets"`
+	Sets             *qdeSets     `xml:"Sets"`
 	Graphs           *qdeAny      `xml:"Graphs"`
 	Description      string       `xml:"Description,omitempty"`
 	NoteRefs         []qdeRef     `xml:"NoteRef"`
@@ -36,6 +36,21 @@ type qdeAny struct {
 	Children []struct {
 		XMLName xml.Name
 	} `xml:",any"`
+}
+
+// qdeSets groups sources, codes and notes (SetsType). Saywho's sets group
+// documents: it writes and reads MemberSource.
+type qdeSets struct {
+	Set []qdeSet `xml:"Set"`
+}
+
+type qdeSet struct {
+	GUID          string   `xml:"guid,attr"`
+	Name          string   `xml:"name,attr"`
+	Description   string   `xml:"Description,omitempty"`
+	MemberCodes   []qdeRef `xml:"MemberCode"`
+	MemberSources []qdeRef `xml:"MemberSource"`
+	MemberNotes   []qdeRef `xml:"MemberNote"`
 }
 
 type qdeUsers struct {
