@@ -35,6 +35,7 @@ type Project struct {
 	texts  map[string]*textutil.Index // document id -> its immutable text
 
 	schemaDiffs []schemaDiff // how the structure differs from Saywho's (OpenForCheck only)
+	version     int          // the schema version of the file: SchemaVersion unless opened read-only by OpenForCheck
 }
 
 // OpenOptions changes how Open treats a file.
@@ -170,7 +171,7 @@ func open(path string, opts OpenOptions, forCheck bool) (*Project, error) {
 		return nil, newSchemaError(path, diffs)
 	}
 	ro := opts.ReadOnly || !writable(abs)
-	if version < SchemaVersion && ro {
+	if version < SchemaVersion && ro && !forCheck {
 		return nil, fmt.Errorf("%s needs an upgrade to schema %d but is read-only: %w", path, SchemaVersion, ErrReadOnly)
 	}
 	p, err := openDB(abs, ro)
@@ -178,7 +179,10 @@ func open(path string, opts OpenOptions, forCheck bool) (*Project, error) {
 		return nil, err
 	}
 	p.schemaDiffs = diffs
-	if version < SchemaVersion {
+	if ro {
+		p.version = version // OpenForCheck reads an older file as it is
+	}
+	if version < SchemaVersion && !ro {
 		if err := p.migrate(version); err != nil {
 			p.Close()
 			return nil, err
@@ -273,7 +277,7 @@ func openDB(abs string, readOnly bool) (*Project, error) {
 	if err != nil {
 		return nil, classify(abs, err)
 	}
-	p := &Project{path: abs, db: db, readOnly: readOnly, texts: map[string]*textutil.Index{}}
+	p := &Project{path: abs, db: db, readOnly: readOnly, version: SchemaVersion, texts: map[string]*textutil.Index{}}
 	if !readOnly {
 		if p.wconn, err = db.Conn(bg); err != nil {
 			db.Close()

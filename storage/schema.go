@@ -4,6 +4,9 @@ package storage
 // spells "SYWH" in ASCII.
 const ApplicationID = 0x53595748
 
+// setsVersion is the first schema with document sets.
+const setsVersion = 2
+
 // SchemaVersion is the schema this build writes (PRAGMA user_version).
 var SchemaVersion = len(migrations)
 

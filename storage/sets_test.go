@@ -210,24 +210,7 @@ func TestUndoCoversEveryTable(t *testing.T) {
 // A project of schema 1 (before sets) is upgraded on open, after a backup
 // copy, and keeps its data.
 func TestMigrateSchema1AddsSets(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "old.saywho")
-	db, err := sql.Open("sqlite", "file:"+path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, s := range []string{
-		fmt.Sprintf("PRAGMA application_id = %d", ApplicationID),
-		migrations[0],
-		"PRAGMA user_version = 1",
-		`INSERT INTO meta(key, value) VALUES ('project_id', '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b'), ('name', 'Old'), ('created', '2025-01-01T00:00:00.000Z')`,
-		`INSERT INTO documents(id, title, imported, sha256, length, text) VALUES ('0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5c', 'Old doc', '2025-01-01T00:00:00.000Z', 'x', 3, 'abc')`,
-	} {
-		if _, err := db.Exec(s); err != nil {
-			t.Fatalf("%.40s: %v", s, err)
-		}
-	}
-	db.Close()
+	path := schema1Project(t)
 	p, err := Open(path, OpenOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -246,6 +229,56 @@ func TestMigrateSchema1AddsSets(t *testing.T) {
 	}
 	if st, err := os.Stat(baks[0]); err != nil || st.Size() == 0 {
 		t.Fatalf("backup %v", err)
+	}
+}
+
+// schema1Project writes a project of schema 1 (before sets) with one
+// document and returns its path.
+func schema1Project(t *testing.T) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "old.saywho")
+	db, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for _, s := range []string{
+		fmt.Sprintf("PRAGMA application_id = %d", ApplicationID),
+		migrations[0],
+		"PRAGMA user_version = 1",
+		`INSERT INTO meta(key, value) VALUES ('project_id', '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b'), ('name', 'Old'), ('created', '2025-01-01T00:00:00.000Z')`,
+		`INSERT INTO documents(id, title, imported, sha256, length, text) VALUES ('0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5c', 'Old doc', '2025-01-01T00:00:00.000Z', 'x', 3, 'abc')`,
+	} {
+		if _, err := db.Exec(s); err != nil {
+			t.Fatalf("%.40s: %v", s, err)
+		}
+	}
+	return path
+}
+
+// A project of an older schema is checked as it is, read-only: check does
+// not upgrade it and counts what it has.
+func TestCheckOlderSchemaReadOnly(t *testing.T) {
+	path := schema1Project(t)
+	before, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := OpenForCheck(path)
+	if err != nil {
+		t.Fatalf("check of a schema 1 project: %v", err)
+	}
+	if d := p.SchemaDifferences(); len(d) > 0 {
+		t.Fatalf("a sound schema 1 project differs: %v", d)
+	}
+	st, err := p.Stats()
+	if err != nil || st.Documents != 1 || st.Sets != 0 {
+		t.Fatalf("stats %+v, %v", st, err)
+	}
+	p.Close()
+	after, err := os.ReadFile(path)
+	if err != nil || string(after) != string(before) {
+		t.Fatal("check changed the older project")
 	}
 }
 

@@ -22,8 +22,12 @@ func (p *Project) Stats() (Stats, error) {
 	for _, k := range Kinds {
 		s.ByKind[string(k)] = 0
 	}
-	for table, dst := range map[string]*int{"documents": &s.Documents, "annotations": &s.Annotations, "relations": &s.Relations,
-		"speakers": &s.Speakers, "codes": &s.Codes, "annotators": &s.Annotators, "memos": &s.Memos, "sets": &s.Sets} {
+	tables := map[string]*int{"documents": &s.Documents, "annotations": &s.Annotations, "relations": &s.Relations,
+		"speakers": &s.Speakers, "codes": &s.Codes, "annotators": &s.Annotators, "memos": &s.Memos, "sets": &s.Sets}
+	if p.version < setsVersion {
+		delete(tables, "sets") // a project checked before its upgrade has no sets yet
+	}
+	for table, dst := range tables {
 		if err := p.db.QueryRow("SELECT count(*) FROM " + table).Scan(dst); err != nil {
 			return s, schemaChanged(err)
 		}
@@ -33,6 +37,9 @@ func (p *Project) Stats() (Stats, error) {
 	}
 	if err := countInto(p, "SELECT n.name, count(*) FROM annotations a JOIN annotators n ON n.id = a.annotator_id GROUP BY n.name", s.ByAnnotator); err != nil {
 		return s, err
+	}
+	if p.version < setsVersion {
+		return s, nil
 	}
 	err := countInto(p, "SELECT s.name, count(m.document_id) FROM sets s LEFT JOIN set_documents m ON m.set_id = s.id GROUP BY s.id", s.BySet)
 	return s, err
