@@ -143,3 +143,35 @@ func TestExportFolder(t *testing.T) {
 		t.Error("the earlier export was not replaced")
 	}
 }
+
+// TestFragmentOrderRoundTrips: a discontinuous span whose fragments are
+// written out of text order keeps that order on import and export.
+func TestFragmentOrderRoundTrips(t *testing.T) {
+	text := "“We agree,” she said. “Mostly.”\n"
+	for _, tc := range []struct{ name, spans, words string }{
+		{"reading order", "22 31;0 11", "“Mostly.” “We agree,”"},
+		{"text order", "0 11;22 31", "“We agree,” “Mostly.”"},
+		{"three, shuffled", "16 20;22 31;0 11", "said “Mostly.” “We agree,”"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ann := "T1\tContent " + tc.spans + "\t" + tc.words + "\n"
+			b, report, err := Import(map[string][]byte{"x.txt": []byte(text), "x.ann": []byte(ann)}, ImportOptions{})
+			if err != nil || len(b.Annotations) != 1 || len(report) != 0 {
+				t.Fatalf("import: %v, %d annotations, report %q", err, len(b.Annotations), report)
+			}
+			if err := fixture.Check(b); err != nil {
+				t.Fatal(err)
+			}
+			if a := b.Annotations[0]; a.Start != 0 || a.End != 31 {
+				t.Errorf("span [%d,%d), want the full extent [0,31)", a.Start, a.End)
+			}
+			out, _, err := Render(b, Options{NoConf: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := string(filesOf(out)["x.ann"]); got != ann {
+				t.Errorf("exported %q, want %q", got, ann)
+			}
+		})
+	}
+}
