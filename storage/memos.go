@@ -36,7 +36,9 @@ func insertMemo(q querier, m Memo) error {
 
 // Memos lists the memos of a document, or of all documents when
 // documentID is "".
-func (p *Project) Memos(documentID string) ([]Memo, error) {
+func (p *Project) Memos(documentID string) ([]Memo, error) { return memosOf(p.db, documentID) }
+
+func memosOf(db querier, documentID string) ([]Memo, error) {
 	q := "SELECT m.id, m.document_id, m.annotator_id, m.text, m.created, m.modified FROM memos m JOIN documents d ON d.id = m.document_id"
 	var args []any
 	if documentID != "" {
@@ -44,7 +46,7 @@ func (p *Project) Memos(documentID string) ([]Memo, error) {
 		args = append(args, documentID)
 	}
 	q += " ORDER BY d.seq, m.created, m.id"
-	return queryAll(p.db, q, args, func(r scanner) (Memo, error) {
+	return queryAll(db, q, args, func(r scanner) (Memo, error) {
 		var m Memo
 		var c, mod string
 		err := r.Scan(&m.ID, &m.DocumentID, &m.AnnotatorID, &m.Text, &c, &mod)
