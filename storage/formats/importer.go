@@ -32,11 +32,13 @@ type ImportOptions struct {
 // FileResult is what became of one input file.
 type FileResult struct {
 	Path        string
-	Documents   int      // documents added
-	Duplicates  int      // documents skipped because their text was already there
-	Annotations int      // annotations added
-	Notices     []string // what was guessed, mapped or left out
-	Err         error    // why the file was refused, if it was
+	Documents   int                // documents added
+	Duplicates  int                // documents already in the project (same text or same id), not added again
+	Annotations int                // annotations added
+	Unchanged   int                // annotations already in the project, not added again
+	Conflicts   []storage.Conflict // items that clashed with the project or within the file; nothing was overwritten
+	Notices     []string           // what was guessed, mapped or left out
+	Err         error              // why the file was refused, if it was
 }
 
 // Summary is the outcome of an import.
@@ -55,12 +57,23 @@ func (s Summary) Failed() int {
 	return n
 }
 
-// String renders a short human summary, one line per file with problems.
+// Conflicts counts the items that clashed, in all files.
+func (s Summary) Conflicts() int {
+	n := 0
+	for _, f := range s.Files {
+		n += len(f.Conflicts)
+	}
+	return n
+}
+
+// String renders a short human summary: a head line with the totals
+// (added, already in the project, conflicts, refused files), then one line
+// per problem: refusals, notices and every conflict.
 func (s Summary) String() string {
-	var docs, dups, anns int
+	var docs, dups, anns, same int
 	var lines []string
 	for _, f := range s.Files {
-		docs, dups, anns = docs+f.Documents, dups+f.Duplicates, anns+f.Annotations
+		docs, dups, anns, same = docs+f.Documents, dups+f.Duplicates, anns+f.Annotations, same+f.Unchanged
 		name := filepath.Base(f.Path)
 		if f.Err != nil {
 			msg := f.Err.Error()
@@ -72,10 +85,16 @@ func (s Summary) String() string {
 		for _, n := range f.Notices {
 			lines = append(lines, fmt.Sprintf("%s: %s", name, n))
 		}
+		for _, c := range f.Conflicts {
+			lines = append(lines, fmt.Sprintf("%s: %s", name, c))
+		}
 	}
 	head := fmt.Sprintf("Imported %d document(s) and %d annotation(s) from %d file(s)", docs, anns, len(s.Files))
-	if dups > 0 {
-		head += fmt.Sprintf("; %d already in the project, skipped", dups)
+	if dups > 0 || same > 0 {
+		head += fmt.Sprintf("; already in the project: %d document(s) and %d annotation(s), not added again", dups, same)
+	}
+	if n := s.Conflicts(); n > 0 {
+		head += fmt.Sprintf("; %d conflict(s) with the project or within a file, listed below (nothing in the project was overwritten)", n)
 	}
 	if n := s.Failed(); n > 0 {
 		head += fmt.Sprintf("; %d file(s) refused", n)
@@ -174,7 +193,8 @@ func importUnit(ctx context.Context, p *storage.Project, u unit, opts ImportOpti
 		return res
 	}
 	rep, err := p.Merge(ctx, b, nil)
-	res.Documents, res.Duplicates, res.Annotations = rep.Documents, rep.Duplicates, rep.Annotations
+	res.Documents, res.Duplicates, res.Annotations = rep.Documents, rep.Duplicates+rep.ExistingDocuments, rep.Annotations
+	res.Unchanged, res.Conflicts = rep.UnchangedAnnotations, rep.Conflicts
 	res.Notices = append(res.Notices, rep.Notices...)
 	res.Err = err
 	return res
