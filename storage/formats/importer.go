@@ -27,6 +27,10 @@ type ImportOptions struct {
 	// BratMapping is a file mapping brat labels to Saywho kinds; "" means
 	// the PolNeAR/PARC attribution scheme.
 	BratMapping string
+
+	// knownText finds the file name of the project's document with a text
+	// (by SHA-256), so that brat keeps another file's annotations apart.
+	knownText func(sha256 string) (fileName string, ok bool)
 }
 
 // FileResult is what became of one input file.
@@ -182,6 +186,10 @@ func unwrapPathError(err error) error {
 // importUnit reads one unit and merges it.
 func importUnit(ctx context.Context, p *storage.Project, u unit, opts ImportOptions) FileResult {
 	res := FileResult{Path: u.path}
+	opts.knownText = func(sha string) (string, bool) {
+		d, err := p.DocumentByHash(sha)
+		return d.FileName, err == nil
+	}
 	b, notices, err := readUnit(u, opts)
 	res.Notices = notices
 	if err != nil {

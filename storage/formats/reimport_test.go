@@ -131,3 +131,28 @@ func TestJSONImportReportsConflicts(t *testing.T) {
 		t.Errorf("the project's quote was overwritten: %v", a.Attrs)
 	}
 }
+
+// TestBratIdenticalTextsStayApart: two brat files with the same text under
+// different names become one document; each file's annotations keep a
+// coder of their own (named after the .ann file), the summary says so,
+// and importing the folder again adds nothing.
+func TestBratIdenticalTextsStayApart(t *testing.T) {
+	dir := t.TempDir()
+	other := strings.Replace(bratAnn, "T5\tCue 42 46\tsaid\n", "", 1)
+	writeFiles(t, dir, map[string]string{"story.txt": bratStory, "story.ann": bratAnn, "copy.txt": bratStory, "copy.ann": other})
+	p := projectFrom(t, &storage.Bundle{})
+	for i := range 2 {
+		sum, err := Import(context.Background(), p, []string{dir}, ImportOptions{Coder: "Kim"}, nil)
+		if err != nil || sum.Failed() > 0 {
+			t.Fatalf("%v\n%s", err, sum)
+		}
+		st, _ := p.Stats()
+		// copy.txt is read first: its annotations are Kim's; story.ann's go to coder "story".
+		if st.Documents != 1 || st.ByAnnotator["Kim"] != 5 || st.ByAnnotator["story"] != 6 || st.Annotations != 11 {
+			t.Fatalf("import %d: %+v\n%s", i+1, st, sum)
+		}
+		if !strings.Contains(sum.String(), `story.txt has the same text as copy.txt: story.ann is kept apart as coder "story"`) {
+			t.Errorf("import %d does not say how the files were kept apart:\n%s", i+1, sum)
+		}
+	}
+}
