@@ -14,7 +14,7 @@ import (
 
 func runImport(e *env, args []string) error {
 	fs := newFlags(e, "import", "PROJECT FILE_OR_FOLDER...",
-		"Imports articles (.txt .md .html .docx .odt .epub .pdf), Saywho JSON exports,\nREFI-QDA projects (.qdpx/.qde) and brat standoff (NAME.txt with NAME*.ann)\ninto PROJECT, creating it when missing. Folders are searched for supported files.\nTexts already in the project are reported and skipped.")
+		"Imports articles (.txt .md .html .docx .odt .epub .pdf), Saywho JSON exports,\nREFI-QDA projects (.qdpx/.qde) and brat standoff (NAME.txt with NAME*.ann)\ninto PROJECT, creating it when missing. Folders are searched for supported files.\nWhat is already in the project is not added again (importing twice adds nothing);\nitems that clash with the project are listed by id and the project's version kept.")
 	coder := fs.String("coder", "", "coder recorded for imported annotations that name none (default: the OS user)")
 	quiet := fs.Bool("q", false, "print only problems")
 	mapping := fs.String("mapping", "", "brat: file mapping labels to kinds (LABEL = kind lines; default: PolNeAR/PARC Source, Cue, Content)")
@@ -53,7 +53,7 @@ func runImport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if sum.Failed() > 0 || !*quiet {
+	if sum.Failed() > 0 || sum.Conflicts() > 0 || !*quiet {
 		out := e.stdout
 		if sum.Failed() > 0 {
 			out = e.stderr
