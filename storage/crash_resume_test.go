@@ -1,7 +1,6 @@
 package storage
 
 import (
-	"context"
 	"fmt"
 	"math/rand/v2"
 	"path/filepath"
@@ -14,18 +13,7 @@ import (
 // runFreshImportHelper merges the crash batch with new ids for everything,
 // as an importer of a format without ids (brat) produces on every run.
 func runFreshImportHelper(path string, _ uint64) error {
-	p, err := Open(path, OpenOptions{})
-	if err != nil {
-		return err
-	}
-	defer p.Close()
-	b := freshIDs(crashBundle())
-	say("ready")
-	if _, err := p.Merge(context.Background(), b, func(done, total int) { say("done %d", done) }); err != nil {
-		return err
-	}
-	say("finished")
-	return nil
+	return importBatch(path, freshIDs(crashBundle()))
 }
 
 // TestCrashResumedImportWithoutIDs kills an import whose ids are new on
@@ -49,13 +37,7 @@ func TestCrashResumedImportWithoutIDs(t *testing.T) {
 	}
 	// One undisturbed run sets the time scale and checks the comparison.
 	path := newProject("undisturbed")
-	h := startHelper(t, "import-new", path, 0)
-	<-h.ready
-	began := time.Now()
-	if err := h.wait(); err != nil {
-		t.Fatal(err)
-	}
-	full := time.Since(began)
+	_, full := undisturbedRun(t, "import-new", path)
 	checkContent(t, path, want)
 	kills, partial, span := 0, 0, full
 	for round := range projects {
@@ -108,13 +90,7 @@ func TestCrashResumedImportWithoutIDs(t *testing.T) {
 
 func documentsIn(t *testing.T, live string) int {
 	t.Helper()
-	p, err := Open(copyProject(t, live, t.TempDir()), OpenOptions{})
-	if err != nil {
-		t.Fatalf("the project does not open after a kill: %v", err)
-	}
-	defer p.Close()
-	verifySound(t, p)
-	st, err := p.Stats()
+	st, err := openStopped(t, live).Stats()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -125,13 +101,7 @@ func documentsIn(t *testing.T, live string) int {
 // of the batch): every line, each as often.
 func checkContent(t *testing.T, live string, want []string) {
 	t.Helper()
-	p, err := Open(copyProject(t, live, t.TempDir()), OpenOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer p.Close()
-	verifySound(t, p)
-	b, err := p.Snapshot(SnapshotOptions{})
+	b, err := openStopped(t, live).Snapshot(SnapshotOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

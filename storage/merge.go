@@ -223,7 +223,7 @@ func (m *merger) orphans(q querier, g *items) error {
 		if err != nil {
 			return err
 		}
-		return m.items(q, g.docID, g)
+		return m.items(q, g.docID, false, g)
 	}
 	problem := fmt.Sprintf("its document %s is neither in the file nor in the project", g.docID)
 	for i := range g.anns {

@@ -13,16 +13,17 @@ func (m *merger) document(q querier, d *Document, g *items) error {
 	if g == nil {
 		g = &items{docID: d.ID}
 	}
-	target, ok, err := m.target(q, d, g)
+	target, fresh, ok, err := m.target(q, d, g)
 	if err != nil || !ok {
 		return err
 	}
-	return m.items(q, target, g)
+	return m.items(q, target, fresh, g)
 }
 
-// target finds or adds the project's document for d. ok is false when d's
-// items cannot be placed (they are then reported).
-func (m *merger) target(q querier, d *Document, g *items) (id string, ok bool, err error) {
+// target finds or adds the project's document for d; fresh says it was
+// added just now (nothing is on it yet). ok is false when d's items cannot
+// be placed (they are then reported).
+func (m *merger) target(q querier, d *Document, g *items) (id string, fresh, ok bool, err error) {
 	sha := d.SHA256
 	if d.Text != "" {
 		sha = textutil.SHA256(textutil.Normalize(d.Text))
@@ -34,33 +35,33 @@ func (m *merger) target(q querier, d *Document, g *items) (id string, ok bool, e
 			Problem: fmt.Sprintf("the project holds another text under this id (%q)%s", old.Title, g.left())})
 		m.rep.SkippedDocuments++
 		m.skip(g)
-		return "", false, nil
+		return "", false, false, nil
 	case err == nil:
 		if diff := documentDiff(d, &old); len(diff) > 0 {
 			m.conflict(Conflict{Kind: "document", ID: d.ID, What: fmt.Sprintf("%q", d.Title), Outcome: KeptProject,
 				Problem: "differs from the project's in " + strings.Join(diff, ", ")})
 		}
 		m.rep.ExistingDocuments++
-		return d.ID, true, nil
+		return d.ID, false, true, nil
 	case !errors.Is(err, ErrNotFound):
-		return "", false, err
+		return "", false, false, err
 	case d.Text == "":
 		m.notef("document %q has no text in the file: skipped with its %d annotations", d.Title, len(g.anns))
 		m.rep.SkippedDocuments++
 		m.skip(g)
-		return "", false, nil
+		return "", false, false, nil
 	}
 	got, err := addDocument(q, *d)
 	switch {
 	case errors.Is(err, ErrDuplicate):
 		m.rep.Duplicates++
 		m.notef("%v", err)
-		return got.ID, true, nil
+		return got.ID, false, true, nil
 	case err != nil:
-		return "", false, err
+		return "", false, false, err
 	}
 	m.rep.Documents++
-	return got.ID, true, nil
+	return got.ID, true, true, nil
 }
 
 // left says what of g is not imported with its document.
@@ -91,22 +92,31 @@ func documentDiff(file, proj *Document) []string {
 }
 
 // items merges a document's annotations, links and memos into the
-// project's document target.
-func (m *merger) items(q querier, target string, g *items) error {
-	ids, err := m.annotations(q, target, g.anns)
+// project's document target; fresh says nothing is on it yet.
+func (m *merger) items(q querier, target string, fresh bool, g *items) error {
+	ids, err := m.annotations(q, target, fresh, g.anns)
 	if err != nil {
 		return err
 	}
-	if err := m.relations(q, target, g.rels, ids); err != nil {
+	if err := m.relations(q, target, fresh, g.rels, ids); err != nil {
 		return err
 	}
-	return m.memos(q, target, g.memos)
+	return m.memos(q, target, fresh, g.memos)
+}
+
+// onDocument lists the items of a document with query, or nothing for a
+// document added just now.
+func onDocument[T any](q querier, fresh bool, query, target string, scan func(scanner) (T, error)) ([]T, error) {
+	if fresh {
+		return nil, nil
+	}
+	return queryAll(q, query, []any{target}, scan)
 }
 
 // annotations merges anns into the document target and returns what each
 // file id became in the project (only for those that are there now).
-func (m *merger) annotations(q querier, target string, anns []Annotation) (map[string]string, error) {
-	present, err := queryAll(q, "SELECT "+annotationCols+" FROM annotations a WHERE a.document_id = ? ORDER BY a.start, a.id", []any{target}, scanAnnotation)
+func (m *merger) annotations(q querier, target string, fresh bool, anns []Annotation) (map[string]string, error) {
+	present, err := onDocument(q, fresh, "SELECT "+annotationCols+" FROM annotations a WHERE a.document_id = ? ORDER BY a.start, a.id", target, scanAnnotation)
 	if err != nil {
 		return nil, err
 	}
@@ -221,11 +231,11 @@ func (m *merger) compareAnnotation(file, proj *Annotation) {
 
 // relations merges links into the document target, their ends moved to
 // what the file's annotations became.
-func (m *merger) relations(q querier, target string, rels []Relation, ids map[string]string) error {
+func (m *merger) relations(q querier, target string, fresh bool, rels []Relation, ids map[string]string) error {
 	if len(rels) == 0 {
 		return nil
 	}
-	present, err := queryAll(q, "SELECT "+relationCols+" FROM relations r JOIN annotations a ON a.id = r.source_id WHERE a.document_id = ?", []any{target}, scanRelation)
+	present, err := onDocument(q, fresh, "SELECT "+relationCols+" FROM relations r JOIN annotations a ON a.id = r.source_id WHERE a.document_id = ?", target, scanRelation)
 	if err != nil {
 		return err
 	}
@@ -241,10 +251,9 @@ func (m *merger) relations(q querier, target string, rels []Relation, ids map[st
 		r.AnnotatorID = mapped(m.coders, r.AnnotatorID)
 		old, ok := byID[r.ID]
 		if !ok {
-			if ok, err := exists(q, "relations", r.ID); err != nil {
+			if other, err := m.elsewhere(q, "relations", "relation", r.ID, string(r.Type)); err != nil {
 				return err
-			} else if ok {
-				m.conflict(Conflict{Kind: "relation", ID: r.ID, What: string(r.Type), Problem: "the project has a link with this id on another document", Outcome: KeptProject})
+			} else if other {
 				m.rep.SkippedRelations++
 				continue
 			}
@@ -270,11 +279,11 @@ func (m *merger) relations(q querier, target string, rels []Relation, ids map[st
 }
 
 // memos merges memos into the document target.
-func (m *merger) memos(q querier, target string, memos []Memo) error {
+func (m *merger) memos(q querier, target string, fresh bool, memos []Memo) error {
 	if len(memos) == 0 {
 		return nil
 	}
-	present, err := memosOf(q, target)
+	present, err := onDocument(q, fresh, memoQuery+" WHERE m.document_id = ?", target, scanMemo)
 	if err != nil {
 		return err
 	}
@@ -289,10 +298,9 @@ func (m *merger) memos(q querier, target string, memos []Memo) error {
 		x.AnnotatorID = mapped(m.coders, x.AnnotatorID)
 		old, ok := byID[x.ID]
 		if !ok {
-			if ok, err := exists(q, "memos", x.ID); err != nil {
+			if other, err := m.elsewhere(q, "memos", "memo", x.ID, excerpt(x.Text)); err != nil {
 				return err
-			} else if ok {
-				m.conflict(Conflict{Kind: "memo", ID: x.ID, What: excerpt(x.Text), Problem: "the project has a memo with this id on another document", Outcome: KeptProject})
+			} else if other {
 				continue
 			}
 		}
@@ -310,4 +318,16 @@ func (m *merger) memos(q querier, target string, memos []Memo) error {
 		}
 	}
 	return nil
+}
+
+// elsewhere reports whether the project holds an item with this id (not on
+// the document being merged, whose items were looked up already); such an
+// item is a conflict.
+func (m *merger) elsewhere(q querier, table, kind, id, what string) (bool, error) {
+	ok, err := exists(q, table, id)
+	if err != nil || !ok {
+		return false, err
+	}
+	m.conflict(Conflict{Kind: kind, ID: id, What: what, Problem: "the project has a " + kind + " with this id on another document", Outcome: KeptProject})
+	return true, nil
 }

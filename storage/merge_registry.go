@@ -90,14 +90,13 @@ func (m *merger) mergeCodes(q querier, codes []Code) error {
 }
 
 func (m *merger) mergeCode(q querier, c Code) error {
-	parent := ""
+	parent, lost := "", false
 	if c.ParentID != "" {
 		parent = mapped(m.codes, c.ParentID)
 		if ok, err := exists(q, "codes", parent); err != nil {
 			return err
 		} else if !ok {
-			m.notef("code %q: parent %s missing, placed at top level", c.Name, c.ParentID)
-			parent = ""
+			parent, lost = "", true
 		}
 	}
 	if old, err := getCode(q, c.ID); err == nil {
@@ -129,6 +128,9 @@ func (m *merger) mergeCode(q querier, c Code) error {
 	if id != "" {
 		m.codes[c.ID] = id
 		return nil
+	}
+	if lost {
+		m.notef("code %q: parent %s missing, placed at top level", c.Name, c.ParentID)
 	}
 	orig := c.ID
 	c.ParentID = parent
