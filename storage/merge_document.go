@@ -55,7 +55,9 @@ func (m *merger) target(q querier, d *Document, g *items) (id string, fresh, ok 
 	switch {
 	case errors.Is(err, ErrDuplicate):
 		m.rep.Duplicates++
-		m.notef("%v", err)
+		if d.FileName == "" || got.FileName != d.FileName { // the same file again needs no word
+			m.notef("%v", err)
+		}
 		return got.ID, false, true, nil
 	case err != nil:
 		return "", false, false, err

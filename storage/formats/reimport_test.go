@@ -64,9 +64,12 @@ func TestBratReimportAddsNothing(t *testing.T) {
 		if got.Annotations != want.Annotations || got.Relations != want.Relations || got.Codes != want.Codes || got.Annotators != want.Annotators {
 			t.Fatalf("import %d: %+v, want %+v\n%s", i+2, got, want, sum)
 		}
-		head, _, _ := strings.Cut(sum.String(), "\n")
+		head, rest, _ := strings.Cut(sum.String(), "\n")
 		if !strings.Contains(head, "Imported 0 document(s) and 0 annotation(s)") || !strings.Contains(head, "already in the project: 1 document(s) and 6 annotation(s)") {
 			t.Errorf("import %d says:\n%s", i+2, sum)
+		}
+		if rest != "" {
+			t.Errorf("import %d of the same files says more than its head line:\n%s", i+2, sum)
 		}
 	}
 	writeFiles(t, dir, map[string]string{"story.ann": bratAnn + "T7\tSource 63 68\tadded\n"})
