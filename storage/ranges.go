@@ -7,9 +7,9 @@ import (
 
 // The parts of a discontinuous annotation (Annotation.Ranges) are kept in
 // the order the coder or the source file gave them, which need not be text
-// order: brat writes a span's fragments in the order they were marked
-// (PolNeAR has "1083 1384;826 1022"), and that order is kept from import
-// to export. Parts never overlap, each is non-empty, and together they
+// order: a brat T line may list a span's fragments out of text order
+// (PolNeAR's development set has "209 236;91 186"), and that order is kept
+// from import to export. Parts never overlap, each is non-empty, and together they
 // reach from Start to End: Start is the smallest part start and End the
 // largest part end, so that whoever ignores Ranges (the window, the CSV
 // export) sees the span's full extent. Code that needs the parts in text
