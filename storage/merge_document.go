@@ -3,6 +3,7 @@ package storage
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"strings"
 
 	"github.com/saywho-app/saywho/storage/textutil"
@@ -203,13 +204,7 @@ func (m *merger) local(a Annotation, target string) Annotation {
 	if len(a.Ranges) == 1 {
 		a.Ranges = nil
 	}
-	if len(a.Attrs) > 0 {
-		attrs := make(map[string]string, len(a.Attrs))
-		for k, v := range a.Attrs {
-			attrs[k] = v
-		}
-		a.Attrs = attrs
-	}
+	a.Attrs = maps.Clone(a.Attrs) // references in it are rewritten
 	return a
 }
 
