@@ -49,3 +49,27 @@ func TestRangesKeepTheirOrder(t *testing.T) {
 		})
 	}
 }
+
+// TestUndoKeepsPartOrder: deleting a span whose parts are not in text
+// order and undoing it brings the parts back in their order.
+func TestUndoKeepsPartOrder(t *testing.T) {
+	p := newProject(t)
+	if err := p.EnableUndo(); err != nil {
+		t.Fatal(err)
+	}
+	d, who := seed(t, p)
+	parts := []Range{{6, 10}, {0, 3}}
+	a, err := p.AddAnnotation(Annotation{DocumentID: d.ID, Kind: KindQuote, Start: 0, End: 10, Ranges: parts, AnnotatorID: who.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := p.DeleteAnnotation(a.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.Undo(); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := p.Annotation(a.ID); err != nil || !slices.Equal(got.Ranges, parts) {
+		t.Fatalf("after undo: parts %v (%v), want %v", got.Ranges, err, parts)
+	}
+}
