@@ -45,10 +45,8 @@ func (p *Project) prepareAnnotation(q querier, a Annotation) (Annotation, error)
 	if len(a.Ranges) == 1 {
 		a.Ranges = nil
 	}
-	for i, r := range a.Ranges {
-		if r.Start < a.Start || r.End > a.End || r.End <= r.Start || (i > 0 && r.Start < a.Ranges[i-1].End) {
-			return a, fmt.Errorf("annotation: %w: part %d [%d,%d) outside [%d,%d) or out of order", ErrInvalid, i, r.Start, r.End, a.Start, a.End)
-		}
+	if err := CheckRanges(a.Start, a.End, a.Ranges); err != nil {
+		return a, fmt.Errorf("annotation: %w", err)
 	}
 	a.Text = ix.Slice(a.Start, a.End)
 	a.Prefix, a.Suffix = ix.Context(a.Start, a.End)

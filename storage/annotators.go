@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"context"
 	"database/sql"
 	"errors"
 	"fmt"
@@ -55,9 +56,9 @@ type scanner interface{ Scan(dest ...any) error }
 
 // queryAll runs a query and maps every row with scan.
 func queryAll[T any](db interface {
-	Query(string, ...any) (*sql.Rows, error)
+	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
 }, query string, args []any, scan func(scanner) (T, error)) ([]T, error) {
-	rows, err := db.Query(query, args...)
+	rows, err := db.QueryContext(bg, query, args...)
 	if err != nil {
 		return nil, schemaChanged(err)
 	}

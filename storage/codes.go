@@ -140,8 +140,10 @@ func (p *Project) Codes() ([]Code, error) {
 }
 
 // Code returns one code.
-func (p *Project) Code(id string) (Code, error) {
-	c, err := scanCode(p.db.QueryRow("SELECT "+codeCols+" FROM codes WHERE id = ?", id))
+func (p *Project) Code(id string) (Code, error) { return getCode(p.db, id) }
+
+func getCode(q querier, id string) (Code, error) {
+	c, err := scanCode(q.QueryRowContext(bg, "SELECT "+codeCols+" FROM codes WHERE id = ?", id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, fmt.Errorf("code %s: %w", id, ErrNotFound)
 	}

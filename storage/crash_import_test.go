@@ -74,14 +74,18 @@ func crashBundle() *Bundle {
 	return b
 }
 
-func runImportHelper(path string, _ uint64) error {
+func runImportHelper(path string, _ uint64) error { return importBatch(path, crashBundle()) }
+
+// importBatch merges b into the project at path, saying "ready" once the
+// project is open and "done N" after each document.
+func importBatch(path string, b *Bundle) error {
 	p, err := Open(path, OpenOptions{})
 	if err != nil {
 		return err
 	}
 	defer p.Close()
 	say("ready")
-	_, err = p.Merge(context.Background(), crashBundle(), func(done, total int) { say("done %d", done) })
+	_, err = p.Merge(context.Background(), b, func(done, total int) { say("done %d", done) })
 	if err != nil {
 		return err
 	}
@@ -107,13 +111,7 @@ func TestCrashBatchImport(t *testing.T) {
 	}
 	path := newRound()
 	// One undisturbed run sets the time scale of the kills.
-	h := startHelper(t, "import", path, 0)
-	<-h.ready
-	began := time.Now()
-	if err := h.wait(); err != nil {
-		t.Fatal(err)
-	}
-	full := time.Since(began)
+	h, full := undisturbedRun(t, "import", path)
 	if n := checkImport(t, path, b, h.output()); n != len(b.Documents) {
 		t.Fatalf("an undisturbed import left %d of %d documents", n, len(b.Documents))
 	}
@@ -153,6 +151,32 @@ func TestCrashBatchImport(t *testing.T) {
 		killed, round-1, len(b.Documents), full.Round(time.Millisecond), partial, midCheckpoint)
 }
 
+// undisturbedRun runs a helper to its end and returns it with how long
+// it worked after saying "ready".
+func undisturbedRun(t *testing.T, mode, path string) (*helperProc, time.Duration) {
+	t.Helper()
+	h := startHelper(t, mode, path, 0)
+	<-h.ready
+	began := time.Now()
+	if err := h.wait(); err != nil {
+		t.Fatal(err)
+	}
+	return h, time.Since(began)
+}
+
+// openStopped opens a copy of a project as a stopped (or killed) helper
+// left it, checks it is sound, and closes it when the test ends.
+func openStopped(t *testing.T, live string) *Project {
+	t.Helper()
+	p, err := Open(copyProject(t, live, t.TempDir()), OpenOptions{})
+	if err != nil {
+		t.Fatalf("the project does not open after the import stopped: %v", err)
+	}
+	t.Cleanup(func() { p.Close() })
+	verifySound(t, p)
+	return p
+}
+
 // checkImport checks a copy of the project after an import stopped: every
 // document of the batch is there whole (text, hash, annotations with their
 // codes, links, memo) or absent with nothing of it; the ones present come
@@ -160,12 +184,7 @@ func TestCrashBatchImport(t *testing.T) {
 // returns how many are present.
 func checkImport(t *testing.T, live string, b *Bundle, lines []string) int {
 	t.Helper()
-	p, err := Open(copyProject(t, live, t.TempDir()), OpenOptions{})
-	if err != nil {
-		t.Fatalf("the project does not open after the import stopped: %v", err)
-	}
-	defer p.Close()
-	verifySound(t, p)
+	p := openStopped(t, live)
 	reported := 0
 	for _, l := range lines {
 		fmt.Sscanf(l, "done %d", &reported)

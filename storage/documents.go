@@ -134,6 +134,16 @@ func (p *Project) Document(id string) (Document, error) {
 	return getDocument(p.db, id, true)
 }
 
+// DocumentByHash returns the document, without its text, whose text has
+// this SHA-256 (hex of the stored, normalised text), or ErrNotFound.
+func (p *Project) DocumentByHash(sha256 string) (Document, error) {
+	d, err := scanDocument(p.db.QueryRow("SELECT "+documentCols+" FROM documents WHERE sha256 = ?", sha256), false)
+	if errors.Is(err, sql.ErrNoRows) {
+		return d, fmt.Errorf("document with hash %s: %w", sha256, ErrNotFound)
+	}
+	return d, err
+}
+
 // Documents lists all documents, without text, in import order, with their
 // annotation counts.
 func (p *Project) Documents() ([]DocumentSummary, error) {

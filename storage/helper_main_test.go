@@ -31,6 +31,7 @@ const (
 var helperModes = map[string]func(path string, seed uint64) error{
 	"actions":    runActionsHelper,
 	"import":     runImportHelper,
+	"import-new": runFreshImportHelper,
 	"writer":     runWriterHelper,
 	"checkpoint": runCheckpointHelper,
 }

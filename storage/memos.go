@@ -37,18 +37,22 @@ func insertMemo(q querier, m Memo) error {
 // Memos lists the memos of a document, or of all documents when
 // documentID is "".
 func (p *Project) Memos(documentID string) ([]Memo, error) {
-	q := "SELECT m.id, m.document_id, m.annotator_id, m.text, m.created, m.modified FROM memos m JOIN documents d ON d.id = m.document_id"
+	q := memoQuery + " JOIN documents d ON d.id = m.document_id"
 	var args []any
 	if documentID != "" {
 		q += " WHERE m.document_id = ?"
 		args = append(args, documentID)
 	}
 	q += " ORDER BY d.seq, m.created, m.id"
-	return queryAll(p.db, q, args, func(r scanner) (Memo, error) {
-		var m Memo
-		var c, mod string
-		err := r.Scan(&m.ID, &m.DocumentID, &m.AnnotatorID, &m.Text, &c, &mod)
-		m.Created, m.Modified = parseTime(c), parseTime(mod)
-		return m, err
-	})
+	return queryAll(p.db, q, args, scanMemo)
+}
+
+const memoQuery = "SELECT m.id, m.document_id, m.annotator_id, m.text, m.created, m.modified FROM memos m"
+
+func scanMemo(r scanner) (Memo, error) {
+	var m Memo
+	var c, mod string
+	err := r.Scan(&m.ID, &m.DocumentID, &m.AnnotatorID, &m.Text, &c, &mod)
+	m.Created, m.Modified = parseTime(c), parseTime(mod)
+	return m, err
 }

@@ -2,15 +2,37 @@ package storage
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
+	"reflect"
 )
 
-// MergeReport says what Merge added and what it skipped.
+// MergeReport says what Merge did: what it added, what was already there,
+// and what it left out and why.
 type MergeReport struct {
-	Documents, Annotations, Relations, Speakers, Codes, Annotators, Memos int // added
-	SkippedDocuments, Duplicates, SkippedAnnotations, SkippedRelations    int
-	Notices                                                               []string
+	// Added to the project.
+	Documents, Annotations, Relations, Speakers, Codes, Annotators, Memos int
+	// Duplicates counts documents of the file whose text was already in
+	// the project under another id, ExistingDocuments those already there
+	// under their own id: their annotations, links and memos were merged
+	// into the project's document.
+	Duplicates, ExistingDocuments int
+	// SkippedDocuments counts documents of the file not imported: without
+	// text, or with another text than the project's under the same id.
+	SkippedDocuments int
+	// Unchanged counts items already in the project as in the file: with
+	// the same id, or with another id but, for the same coder, the same
+	// kind, parts, label (and codes, for a coded passage); for links the
+	// same type and ends, for memos the same coder and text.
+	UnchangedAnnotations, UnchangedRelations, UnchangedMemos int
+	// Skipped counts items not imported: invalid ones (Notices say why)
+	// and those that clashed (Conflicts).
+	SkippedAnnotations, SkippedRelations int
+	// Conflicts lists every item of the file that clashed with the project
+	// or with another item of the file, by id, with what was kept.
+	Conflicts []Conflict
+	Notices   []string
 
 	Sets, SetMembers int // document sets and set memberships added
 }
@@ -19,221 +41,212 @@ type MergeReport struct {
 // total.
 type MergeProgress func(done, total int)
 
-// Merge adds a bundle to the project, keeping its ids: what is already
-// there (same id) is skipped, so importing the same export twice adds
-// nothing. A document whose text is already in the project under another id
-// is not added again; its annotations are attached to the existing one.
+// Merge adds a bundle to the project without ever changing what is there:
+//
+//   - Items are matched by id. One already in the project is left as it is;
+//     if the file's version differs, the report lists it as a conflict
+//     (kept the project's version). Two items of the file with one id and
+//     different content: the first is imported, the clash reported.
+//   - A document whose text is already in the project under another id is
+//     not added again; its items are merged into the existing one.
+//   - An annotation whose id is new but which is already in the project
+//     for the same coder (same kind, parts, label, and codes for a coded
+//     passage) is not added again: formats without ids (brat) give new ids
+//     on every import, so importing the same files twice adds nothing.
+//     Links match by type and ends, memos by coder and text, codes by name
+//     under the same parent, speakers by Wikidata id or by identical
+//     details, coders by name. Links, and ids of the file's annotations
+//     named in attribute values (brat events), follow the match.
+//   - Items whose document (or whose link's source) is neither in the file
+//     nor in the project are reported and not imported.
+//
 // The registry (coders, codes, speakers) is written in one transaction,
 // then each document with its annotations, relations and memos in a
 // transaction of its own, so a crash or a cancel leaves every document
-// either complete or absent.
+// either complete or absent, and merging the same bundle again completes
+// an interrupted merge.
 func (p *Project) Merge(ctx context.Context, b *Bundle, progress MergeProgress) (MergeReport, error) {
-	var rep MergeReport
-	annotatorMap := map[string]string{}
+	m := &merger{p: p, coders: map[string]string{}, codes: map[string]string{}, speakers: map[string]string{}}
+	f := m.firstOfEach(b)
 	err := p.write("Import coders, codes and speakers", func(q querier) error {
-		return p.mergeRegistry(q, b, &rep, annotatorMap)
+		return m.registry(q, f)
 	})
 	if err != nil {
-		return rep, err
+		return m.rep, err
 	}
-	byDoc := map[string][]Annotation{}
-	docOf := map[string]string{}
-	for _, a := range b.Annotations {
-		byDoc[a.DocumentID] = append(byDoc[a.DocumentID], a)
-		docOf[a.ID] = a.DocumentID
+	groups, orphans, err := m.group(f)
+	if err != nil {
+		return m.rep, err
 	}
-	relsByDoc := map[string][]Relation{}
-	for _, r := range b.Relations {
-		relsByDoc[docOf[r.SourceID]] = append(relsByDoc[docOf[r.SourceID]], r)
-	}
-	memosByDoc := map[string][]Memo{}
-	for _, m := range b.Memos {
-		memosByDoc[m.DocumentID] = append(memosByDoc[m.DocumentID], m)
-	}
-	for i, d := range b.Documents {
+	for i := range f.Documents {
+		d := &f.Documents[i]
 		if err := ctx.Err(); err != nil {
-			return rep, err
+			return m.rep, err
 		}
 		err := p.write("Import "+d.Title, func(q querier) error {
-			return p.mergeDocument(q, d, byDoc[d.ID], relsByDoc[d.ID], memosByDoc[d.ID], annotatorMap, &rep)
+			return m.document(q, d, groups[d.ID])
 		})
 		if err != nil {
-			return rep, fmt.Errorf("importing %q: %w", d.Title, err)
+			return m.rep, fmt.Errorf("importing %q: %w", d.Title, err)
 		}
 		if progress != nil {
-			progress(i+1, len(b.Documents))
+			progress(i+1, len(f.Documents))
 		}
 	}
-	if err := p.mergeSets(ctx, b, &rep); err != nil {
-		return rep, err
+	for _, g := range orphans {
+		if err := ctx.Err(); err != nil {
+			return m.rep, err
+		}
+		if err := p.write("Import", func(q querier) error { return m.orphans(q, g) }); err != nil {
+			return m.rep, err
+		}
 	}
-	if len(b.Documents) == 0 && len(b.Annotations) > 0 {
-		rep.Notices = append(rep.Notices, fmt.Sprintf("%d annotations refer to documents not in the file and were skipped", len(b.Annotations)))
-		rep.SkippedAnnotations += len(b.Annotations)
+	if err := p.mergeSets(ctx, b, &m.rep); err != nil {
+		return m.rep, err
 	}
-	return rep, nil
+	return m.rep, nil
+}
+
+// merger is one Merge under way: the report and what the file's ids became
+// in the project.
+type merger struct {
+	p        *Project
+	rep      MergeReport
+	coders   map[string]string // file coder id → project id
+	codes    map[string]string // file code id → project id
+	speakers map[string]string // file speaker id → project id
+}
+
+func (m *merger) conflict(c Conflict) { m.rep.Conflicts = append(m.rep.Conflicts, c) }
+
+func (m *merger) notef(format string, args ...any) {
+	m.rep.Notices = append(m.rep.Notices, fmt.Sprintf(format, args...))
+}
+
+// mapped returns what id became, or id itself.
+func mapped(ids map[string]string, id string) string {
+	if x, ok := ids[id]; ok {
+		return x
+	}
+	return id
+}
+
+// firstOfEach returns a copy of b keeping the first item of each id,
+// reporting later ones with other content.
+func (m *merger) firstOfEach(b *Bundle) *Bundle {
+	f := *b
+	f.Annotators = firstOfEach(m, "coder", b.Annotators, func(a *Annotator) (string, string) { return a.ID, a.Name })
+	f.Codes = firstOfEach(m, "code", b.Codes, func(c *Code) (string, string) { return c.ID, c.Name })
+	f.Speakers = firstOfEach(m, "speaker", b.Speakers, func(s *Speaker) (string, string) { return s.ID, s.Name })
+	f.Documents = firstOfEach(m, "document", b.Documents, func(d *Document) (string, string) { return d.ID, fmt.Sprintf("%q", d.Title) })
+	f.Annotations = firstOfEach(m, "annotation", b.Annotations, func(a *Annotation) (string, string) { return a.ID, describeAnnotation(a) })
+	f.Relations = firstOfEach(m, "relation", b.Relations, func(r *Relation) (string, string) { return r.ID, string(r.Type) })
+	f.Memos = firstOfEach(m, "memo", b.Memos, func(x *Memo) (string, string) { return x.ID, excerpt(x.Text) })
+	return &f
+}
+
+func firstOfEach[T any](m *merger, kind string, items []T, about func(*T) (id, what string)) []T {
+	seen := make(map[string]int, len(items))
+	out := make([]T, 0, len(items))
+	for i := range items {
+		id, what := about(&items[i])
+		j, dup := seen[id]
+		switch {
+		case id == "" || !dup:
+			if id != "" {
+				seen[id] = len(out)
+			}
+			out = append(out, items[i])
+		case !reflect.DeepEqual(out[j], items[i]):
+			m.conflict(Conflict{Kind: kind, ID: id, What: what, Problem: "another " + kind + " in the file has this id", Outcome: KeptFirst})
+		}
+	}
+	return out
+}
+
+// items are a document's annotations, links and memos in the file.
+type items struct {
+	docID string
+	anns  []Annotation
+	rels  []Relation
+	memos []Memo
+}
+
+func (g *items) empty() bool { return g == nil || len(g.anns)+len(g.rels)+len(g.memos) == 0 }
+
+// group sorts the file's annotations, links (by their source) and memos
+// onto documents: those of the file, and the others ("orphans", in order
+// of first mention). A link whose source is not in the file goes with the
+// source's document in the project; one whose source is nowhere is
+// reported.
+func (m *merger) group(f *Bundle) (groups map[string]*items, orphans []*items, err error) {
+	groups = map[string]*items{}
+	for _, d := range f.Documents {
+		groups[d.ID] = &items{docID: d.ID}
+	}
+	get := func(docID string) *items {
+		g, ok := groups[docID]
+		if !ok {
+			g = &items{docID: docID}
+			groups[docID] = g
+			orphans = append(orphans, g)
+		}
+		return g
+	}
+	docOf := make(map[string]string, len(f.Annotations))
+	for _, a := range f.Annotations {
+		get(a.DocumentID).anns = append(get(a.DocumentID).anns, a)
+		docOf[a.ID] = a.DocumentID
+	}
+	for _, r := range f.Relations {
+		doc, ok := docOf[r.SourceID]
+		if !ok {
+			err := m.p.db.QueryRow("SELECT document_id FROM annotations WHERE id = ?", r.SourceID).Scan(&doc)
+			if errors.Is(err, sql.ErrNoRows) {
+				m.conflict(Conflict{Kind: "relation", ID: r.ID, What: string(r.Type),
+					Problem: fmt.Sprintf("its source annotation %s is neither in the file nor in the project", r.SourceID), Outcome: NotImported})
+				m.rep.SkippedRelations++
+				continue
+			}
+			if err != nil {
+				return nil, nil, err
+			}
+		}
+		get(doc).rels = append(get(doc).rels, r)
+	}
+	for _, x := range f.Memos {
+		get(x.DocumentID).memos = append(get(x.DocumentID).memos, x)
+	}
+	return groups, orphans, nil
+}
+
+// orphans merges items whose document is not in the file into that
+// document in the project, or reports them when it is not there either.
+func (m *merger) orphans(q querier, g *items) error {
+	ok, err := exists(q, "documents", g.docID)
+	if err != nil || ok {
+		if err != nil {
+			return err
+		}
+		return m.items(q, g.docID, false, g)
+	}
+	problem := fmt.Sprintf("its document %s is neither in the file nor in the project", g.docID)
+	for i := range g.anns {
+		m.conflict(Conflict{Kind: "annotation", ID: g.anns[i].ID, What: describeAnnotation(&g.anns[i]), Problem: problem, Outcome: NotImported})
+	}
+	for _, r := range g.rels {
+		m.conflict(Conflict{Kind: "relation", ID: r.ID, What: string(r.Type), Problem: problem, Outcome: NotImported})
+	}
+	for _, x := range g.memos {
+		m.conflict(Conflict{Kind: "memo", ID: x.ID, What: excerpt(x.Text), Problem: problem, Outcome: NotImported})
+	}
+	m.rep.SkippedAnnotations += len(g.anns)
+	m.rep.SkippedRelations += len(g.rels)
+	return nil
 }
 
 func exists(q querier, table, id string) (bool, error) {
 	var n int
 	err := q.QueryRowContext(bg, "SELECT count(*) FROM "+table+" WHERE id = ?", id).Scan(&n)
 	return n > 0, err
-}
-
-func (p *Project) mergeRegistry(q querier, b *Bundle, rep *MergeReport, annotatorMap map[string]string) error {
-	for _, a := range b.Annotators {
-		var id string
-		err := q.QueryRowContext(bg, "SELECT id FROM annotators WHERE id = ? OR name = ? ORDER BY id = ? DESC", a.ID, a.Name, a.ID).Scan(&id)
-		if err == nil {
-			annotatorMap[a.ID] = id
-			continue
-		}
-		if a.ID == "" {
-			a.ID = NewID()
-		}
-		if a.Created.IsZero() {
-			a.Created = now()
-		}
-		if err := insertAnnotator(q, a); err != nil {
-			return fmt.Errorf("coder %q: %w", a.Name, err)
-		}
-		annotatorMap[a.ID] = a.ID
-		rep.Annotators++
-	}
-	// Parents before children, whatever the order in the file.
-	pending := append([]Code(nil), b.Codes...)
-	for len(pending) > 0 {
-		var next []Code
-		for _, c := range pending {
-			if ok, err := exists(q, "codes", c.ID); err != nil || ok {
-				if err != nil {
-					return err
-				}
-				continue
-			}
-			if c.ParentID != "" {
-				if ok, _ := exists(q, "codes", c.ParentID); !ok && codeListed(pending, c.ParentID) {
-					next = append(next, c)
-					continue
-				} else if !ok {
-					rep.Notices = append(rep.Notices, fmt.Sprintf("code %q: parent %s missing, placed at top level", c.Name, c.ParentID))
-					c.ParentID = ""
-				}
-			}
-			if _, err := addCode(q, c); err != nil {
-				return err
-			}
-			rep.Codes++
-		}
-		if len(next) == len(pending) {
-			return fmt.Errorf("codebook: %w: codes form a cycle", ErrInvalid)
-		}
-		pending = next
-	}
-	for _, s := range b.Speakers {
-		if ok, err := exists(q, "speakers", s.ID); err != nil || ok {
-			if err != nil {
-				return err
-			}
-			continue
-		}
-		if _, err := addSpeaker(q, s); err != nil {
-			return err
-		}
-		rep.Speakers++
-	}
-	return nil
-}
-
-func codeListed(codes []Code, id string) bool {
-	for _, c := range codes {
-		if c.ID == id {
-			return true
-		}
-	}
-	return false
-}
-
-func (p *Project) mergeDocument(q querier, d Document, anns []Annotation, rels []Relation, memos []Memo, annotatorMap map[string]string, rep *MergeReport) error {
-	target := d.ID
-	if ok, err := exists(q, "documents", d.ID); err != nil {
-		return err
-	} else if ok {
-		rep.SkippedDocuments++
-	} else {
-		if d.Text == "" {
-			rep.Notices = append(rep.Notices, fmt.Sprintf("document %q has no text in the file: skipped with its %d annotations", d.Title, len(anns)))
-			rep.SkippedDocuments++
-			rep.SkippedAnnotations += len(anns)
-			return nil
-		}
-		got, err := addDocument(q, d)
-		switch {
-		case errors.Is(err, ErrDuplicate):
-			rep.Duplicates++
-			rep.Notices = append(rep.Notices, err.Error())
-			target = got.ID
-		case err != nil:
-			return err
-		default:
-			rep.Documents++
-		}
-	}
-	for _, a := range anns {
-		if ok, err := exists(q, "annotations", a.ID); err != nil {
-			return err
-		} else if ok {
-			rep.SkippedAnnotations++
-			continue
-		}
-		a.DocumentID = target
-		if id, ok := annotatorMap[a.AnnotatorID]; ok {
-			a.AnnotatorID = id
-		}
-		want := a.Text
-		got, err := p.addAnnotation(q, a)
-		if err != nil {
-			rep.SkippedAnnotations++
-			rep.Notices = append(rep.Notices, fmt.Sprintf("annotation %s skipped: %v", a.ID, err))
-			continue
-		}
-		if want != "" && want != got.Text {
-			return fmt.Errorf("annotation %s: %w: its text %q does not match the document at [%d,%d) (%q)", a.ID, ErrInvalid, want, a.Start, a.End, got.Text)
-		}
-		rep.Annotations++
-	}
-	for _, r := range rels {
-		if ok, err := exists(q, "relations", r.ID); err != nil {
-			return err
-		} else if ok {
-			rep.SkippedRelations++
-			continue
-		}
-		if id, ok := annotatorMap[r.AnnotatorID]; ok {
-			r.AnnotatorID = id
-		}
-		if _, err := addRelation(q, r, false); err != nil {
-			rep.SkippedRelations++
-			rep.Notices = append(rep.Notices, fmt.Sprintf("link %s skipped: %v", r.ID, err))
-			continue
-		}
-		rep.Relations++
-	}
-	for _, m := range memos {
-		if ok, err := exists(q, "memos", m.ID); err != nil || ok {
-			if err != nil {
-				return err
-			}
-			continue
-		}
-		m.DocumentID = target
-		if id, ok := annotatorMap[m.AnnotatorID]; ok {
-			m.AnnotatorID = id
-		}
-		if err := insertMemo(q, m); err != nil {
-			return err
-		}
-		rep.Memos++
-	}
-	return nil
 }

@@ -128,8 +128,9 @@ type Document struct {
 // Annotation is a span of a document: a quote, a speaker mention, a claim, a
 // cue or a coded passage. Start and End are code-point offsets, [Start, End);
 // Text is exactly the document's code points in that range. Ranges is set
-// only for discontinuous spans and then lists the parts, in order, inside
-// [Start, End).
+// only for discontinuous spans and then lists the parts in the order the
+// coder or the source file gave them, which need not be text order; they
+// do not overlap and reach exactly from Start to End (see CheckRanges).
 type Annotation struct {
 	ID          string            `json:"id"`
 	DocumentID  string            `json:"document_id"`

@@ -14,7 +14,7 @@ import (
 
 func runImport(e *env, args []string) error {
 	fs := newFlags(e, "import", "PROJECT FILE_OR_FOLDER...",
-		"Imports articles (.txt .md .html .docx .odt .epub .pdf), Saywho JSON exports,\nREFI-QDA projects (.qdpx/.qde) and codebooks (.qdc), and brat standoff (NAME.txt\nwith NAME*.ann) into PROJECT, creating it when missing. Folders are searched for\nsupported files. Texts already in the project are reported and skipped. Exits 1\nwhen a file fails, for instance a REFI-QDA project none of whose sources could be\nread (its coders and codes are still added, as the summary says).")
+		"Imports articles (.txt .md .html .docx .odt .epub .pdf), Saywho JSON exports,\nREFI-QDA projects (.qdpx/.qde) and codebooks (.qdc), and brat standoff (NAME.txt\nwith NAME*.ann) into PROJECT, creating it when missing. Folders are searched for\nsupported files. What is already in the project is not added again (importing\ntwice adds nothing); items that clash with the project are listed by id and the\nproject's version kept. Exits 1 when a file fails, for instance a REFI-QDA project\nnone of whose sources could be read (its coders and codes are still added, as the\nsummary says).")
 	coder := fs.String("coder", "", "coder recorded for imported annotations that name none (default: the OS user)")
 	quiet := fs.Bool("q", false, "print only problems")
 	mapping := fs.String("mapping", "", "brat: file mapping labels to kinds (LABEL = kind lines; default: PolNeAR/PARC Source, Cue, Content)")
@@ -52,7 +52,7 @@ func runImport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if sum.Failed() > 0 || !*quiet {
+	if sum.Failed() > 0 || sum.Conflicts() > 0 || !*quiet {
 		out := e.stdout
 		if sum.Failed() > 0 {
 			out = e.stderr

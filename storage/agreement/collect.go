@@ -37,10 +37,12 @@ func counted(a *storage.Annotation) bool {
 	return a.State != storage.StateSuggested && a.State != storage.StateRejected
 }
 
-// parts returns the ranges a covers: its Ranges, or [Start, End).
+// parts returns the ranges a covers in text order: its Ranges (which keep
+// the order the coder gave them) sorted, or [Start, End). Two coders who
+// marked the same parts in another order agree exactly.
 func parts(a *storage.Annotation) []storage.Range {
 	if len(a.Ranges) > 0 {
-		return a.Ranges
+		return storage.InTextOrder(a.Ranges)
 	}
 	return []storage.Range{{Start: a.Start, End: a.End}}
 }

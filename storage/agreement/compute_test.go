@@ -250,3 +250,23 @@ func TestComputeSurvivesBadSpans(t *testing.T) {
 		t.Errorf("pair %s", got)
 	}
 }
+
+// TestPartOrderDoesNotMatter: two coders who mark the same parts of a
+// discontinuous span, one in text order and one in the order brat wrote
+// them, agree exactly.
+func TestPartOrderDoesNotMatter(t *testing.T) {
+	x := newBuilder(t)
+	a, b := x.coder("A"), x.coder("B")
+	d := x.doc("“Yes,” she said, “we will.”")
+	x.span(d, a, quote, 0, 6, 17, 27)
+	reading := x.ann(x.span(d, b, quote, 17, 27, 0, 6))
+	reading.Start, reading.End = 0, 27
+	r := x.compute(Options{})
+	res := kind(t, r, quote)
+	if got := pairLine(r, res.Pairs[0]); got != "A-B docs 1 exact 1/0/0 1.000 overlap 1/0/0 1.000" {
+		t.Errorf("pair %s", got)
+	}
+	if math.Abs(float64(res.Alpha)-1) > 1e-9 {
+		t.Errorf("alpha %v, want 1", res.Alpha)
+	}
+}

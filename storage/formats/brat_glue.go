@@ -39,5 +39,5 @@ func readBratFiles(txt string, anns []string, opts ImportOptions) (*storage.Bund
 		}
 		mapping = &m
 	}
-	return brat.Import(files, brat.ImportOptions{Mapping: mapping, Coder: opts.Coder})
+	return brat.Import(files, brat.ImportOptions{Mapping: mapping, Coder: opts.Coder, KnownText: opts.knownText})
 }

@@ -28,16 +28,22 @@ type ImportOptions struct {
 	// BratMapping is a file mapping brat labels to Saywho kinds; "" means
 	// the PolNeAR/PARC attribution scheme.
 	BratMapping string
+
+	// knownText finds the file name of the project's document with a text
+	// (by SHA-256), so that brat keeps another file's annotations apart.
+	knownText func(sha256 string) (fileName string, ok bool)
 }
 
 // FileResult is what became of one input file.
 type FileResult struct {
 	Path        string
-	Documents   int      // documents added
-	Duplicates  int      // documents skipped because their text was already there
-	Annotations int      // annotations added
-	Notices     []string // what was guessed, mapped or left out
-	Err         error    // why the file was refused, if it was
+	Documents   int                // documents added
+	Duplicates  int                // documents already in the project (same text or same id), not added again
+	Annotations int                // annotations added
+	Unchanged   int                // annotations already in the project, not added again
+	Conflicts   []storage.Conflict // items that clashed with the project or within the file; nothing was overwritten
+	Notices     []string           // what was guessed, mapped or left out
+	Err         error              // why the file was refused, if it was
 
 	Coders, Codes, Speakers, Sets int // added with the file, even when Err says why its documents were not
 }
@@ -68,13 +74,23 @@ func (s Summary) Added() bool {
 	return false
 }
 
-// String renders a short human summary that says exactly what was added,
-// then one line per problem.
+// Conflicts counts the items that clashed, in all files.
+func (s Summary) Conflicts() int {
+	n := 0
+	for _, f := range s.Files {
+		n += len(f.Conflicts)
+	}
+	return n
+}
+
+// String renders a short human summary that says exactly what was added
+// (and what was already in the project), then one line per problem:
+// refusals, notices and every conflict.
 func (s Summary) String() string {
-	var docs, dups, anns, coders, codes, speakers, sets int
+	var docs, dups, anns, same, coders, codes, speakers, sets int
 	var lines []string
 	for _, f := range s.Files {
-		docs, dups, anns = docs+f.Documents, dups+f.Duplicates, anns+f.Annotations
+		docs, dups, anns, same = docs+f.Documents, dups+f.Duplicates, anns+f.Annotations, same+f.Unchanged
 		coders, codes, speakers, sets = coders+f.Coders, codes+f.Codes, speakers+f.Speakers, sets+f.Sets
 		name := filepath.Base(f.Path)
 		if f.Err != nil {
@@ -86,6 +102,9 @@ func (s Summary) String() string {
 		}
 		for _, n := range f.Notices {
 			lines = append(lines, fmt.Sprintf("%s: %s", name, n))
+		}
+		for _, c := range f.Conflicts {
+			lines = append(lines, fmt.Sprintf("%s: %s", name, c))
 		}
 	}
 	head := fmt.Sprintf("Imported %d document(s) and %d annotation(s) from %d file(s)", docs, anns, len(s.Files))
@@ -106,8 +125,11 @@ func (s Summary) String() string {
 		}
 		head += "; " + list + " added"
 	}
-	if dups > 0 {
-		head += fmt.Sprintf("; %d already in the project, skipped", dups)
+	if dups > 0 || same > 0 {
+		head += fmt.Sprintf("; already in the project: %d document(s) and %d annotation(s), not added again", dups, same)
+	}
+	if n := s.Conflicts(); n > 0 {
+		head += fmt.Sprintf("; %d conflict(s) with the project or within a file, listed below (nothing in the project was overwritten)", n)
 	}
 	if n := s.Failed(); n > 0 {
 		head += fmt.Sprintf("; %d file(s) failed", n)
@@ -195,6 +217,10 @@ func unwrapPathError(err error) error {
 // importUnit reads one unit and merges it.
 func importUnit(ctx context.Context, p *storage.Project, u unit, opts ImportOptions) FileResult {
 	res := FileResult{Path: u.path}
+	opts.knownText = func(sha string) (string, bool) {
+		d, err := p.DocumentByHash(sha)
+		return d.FileName, err == nil
+	}
 	b, notices, err := readUnit(u, opts)
 	res.Notices = notices
 	noSources := b != nil && errors.Is(err, ErrNoSources) // the rest of the file is still imported
@@ -207,7 +233,8 @@ func importUnit(ctx context.Context, p *storage.Project, u unit, opts ImportOpti
 		return res
 	}
 	rep, mergeErr := p.Merge(ctx, b, nil)
-	res.Documents, res.Duplicates, res.Annotations = rep.Documents, rep.Duplicates, rep.Annotations
+	res.Documents, res.Duplicates, res.Annotations = rep.Documents, rep.Duplicates+rep.ExistingDocuments, rep.Annotations
+	res.Unchanged, res.Conflicts = rep.UnchangedAnnotations, rep.Conflicts
 	res.Coders, res.Codes, res.Speakers, res.Sets = rep.Annotators, rep.Codes, rep.Speakers, rep.Sets
 	res.Notices = append(res.Notices, rep.Notices...)
 	res.Err = mergeErr

@@ -55,9 +55,11 @@ type Norm struct{ ID, Type, Target, DB, Key, Text string }
 type Note struct{ ID, Type, Target, Text string }
 
 // Parse reads a .ann file. It never fails: unreadable lines are collected
-// in Bad.
+// in Bad. A UTF-8 byte-order mark at the start (Windows editors write one)
+// is skipped.
 func Parse(data []byte) *File {
 	f := &File{}
+	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(nil, 1<<24)
 	for n := 1; sc.Scan(); n++ {

@@ -67,3 +67,22 @@ func TestParseMapping(t *testing.T) {
 		t.Error("baseRole")
 	}
 }
+
+// TestParseStripsBOM: a byte-order mark before the first line (Windows
+// editors write one) is not part of the first annotation's id.
+func TestParseStripsBOM(t *testing.T) {
+	for _, tc := range []struct {
+		name, in string
+	}{
+		{"LF", "\uFEFFT1\tSource 0 5\tMayor\nT2\tCue 6 10\tsaid\n"},
+		{"CRLF", "\uFEFFT1\tSource 0 5\tMayor\r\nT2\tCue 6 10\tsaid\r\n"},
+		{"blank first line", "\uFEFF\nT1\tSource 0 5\tMayor\nT2\tCue 6 10\tsaid\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := Parse([]byte(tc.in))
+			if len(f.Bad) != 0 || len(f.Entities) != 2 || f.Entities[0].ID != "T1" || f.Entities[0].Label != "Source" {
+				t.Fatalf("entities %+v, unreadable %q", f.Entities, f.Bad)
+			}
+		})
+	}
+}

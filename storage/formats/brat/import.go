@@ -39,13 +39,20 @@ type ImportOptions struct {
 	// Coder names the annotator of NAME.ann files, which carry no coder in
 	// their name; "" means "brat".
 	Coder string
+	// KnownText, when set, returns the file name of the project's document
+	// with this text (by SHA-256 of the stored text), if there is one.
+	KnownText func(sha256 string) (fileName string, ok bool)
 }
 
 // Import reads brat standoff files, keyed by file name (folders in the key
 // are ignored): each NAME.txt with its NAME.ann and NAME_CODER.ann files.
 // Every .ann file is one coder's work on its text and becomes that coder's
-// annotations (annotator CODER, or opts.Coder). The returned report lists
-// what could not be mapped.
+// annotations (annotator CODER, or opts.Coder). A text already read under
+// another file name (earlier in files, or in the project per
+// opts.KnownText) becomes the same document, so each of its .ann files
+// gets a coder of its own named after the file (NAME or NAME_CODER) and
+// the two files' work stays apart. The returned report lists what could
+// not be mapped.
 func Import(files map[string][]byte, opts ImportOptions) (*storage.Bundle, []string, error) {
 	m := DefaultMapping()
 	if opts.Mapping != nil {
@@ -60,8 +67,8 @@ func Import(files map[string][]byte, opts ImportOptions) (*storage.Bundle, []str
 		return nil, nil, ErrNoDocuments
 	}
 	now := time.Now().UTC().Truncate(time.Millisecond)
-	im := &importer{m: m, b: &storage.Bundle{Project: storage.ProjectInfo{Created: now}}, now: now,
-		coders: map[string]string{}, codes: map[string]string{}, speakers: map[string]string{}, tally: map[string]int{}}
+	im := &importer{m: m, b: &storage.Bundle{Project: storage.ProjectInfo{Created: now}}, now: now, known: opts.KnownText,
+		coders: map[string]string{}, codes: map[string]string{}, speakers: map[string]string{}, tally: map[string]int{}, texts: map[string]string{}}
 	byText := matchAnns(texts, anns, im)
 	for _, name := range sortedKeys(texts) {
 		im.importDocument(name, texts[name], byText[name], coder)
@@ -148,6 +155,8 @@ type importer struct {
 	report   []string
 	tally    map[string]int
 	now      time.Time
+	known    func(sha256 string) (string, bool)
+	texts    map[string]string // SHA-256 of a text read → its file name
 	coders   map[string]string // coder name → annotator id
 	codes    map[string]string // code name → code id
 	speakers map[string]string // reference key → speaker id
@@ -185,10 +194,15 @@ func (im *importer) importDocument(stem string, data []byte, anns []annFile, def
 		im.notef("%s.txt: text normalised (line ends, Unicode NFC); offsets moved accordingly", stem)
 	}
 	doc := &docContext{id: d.ID, name: stem, orig: []rune(orig), tm: tm, ix: textutil.NewIndex(text)}
+	first := im.sameText(d)
 	for _, a := range anns {
 		coder := a.coder
 		if coder == "" {
 			coder = defaultCoder
+		}
+		if first != "" {
+			coder = strings.TrimSuffix(a.name, ".ann")
+			im.notef("%s has the same text as %s: %s is kept apart as coder %q", d.FileName, first, a.name, coder)
 		}
 		if !utf8.Valid(a.data) {
 			im.notef("%s is not UTF-8 text; not imported", a.name)
@@ -196,6 +210,25 @@ func (im *importer) importDocument(stem string, data []byte, anns []annFile, def
 		}
 		im.importAnn(doc, a.name, im.coder(coder), Parse(a.data))
 	}
+}
+
+// sameText returns the file name under which d's text was read before,
+// in this import or into the project, when that is another file; else "".
+func (im *importer) sameText(d storage.Document) string {
+	first, ok := im.texts[d.SHA256]
+	if !ok {
+		im.texts[d.SHA256] = d.FileName
+		if im.known != nil {
+			first, ok = im.known(d.SHA256)
+		}
+	}
+	if !ok || first == d.FileName {
+		return ""
+	}
+	if first == "" {
+		return "a document without a file name"
+	}
+	return first
 }
 
 // title is the first non-empty line of the text, shortened.

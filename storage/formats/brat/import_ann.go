@@ -1,7 +1,6 @@
 package brat
 
 import (
-	"sort"
 	"strings"
 
 	"github.com/saywho-app/saywho/storage"
@@ -87,9 +86,8 @@ func (im *importer) entity(c *annContext, e Entity) {
 	if flat(strings.Join(parts, " ")) != flat(e.Text) {
 		im.count("%s: the text of some spans differs from the .txt at their offsets (offsets used)", c.file)
 	}
-	// Saywho keeps the parts of a discontinuous span in text order; a part
-	// that normalisation emptied (a lone CR of a CRLF) is dropped.
-	sort.Slice(mapped, func(i, j int) bool { return mapped[i].Start < mapped[j].Start })
+	// The fragments keep the T line's order (see storage.CheckRanges); a
+	// part that normalisation emptied (a lone CR of a CRLF) is dropped.
 	kept := mapped[:0]
 	for _, r := range mapped {
 		if r.Start < r.End {
@@ -100,16 +98,16 @@ func (im *importer) entity(c *annContext, e Entity) {
 		im.notef("%s: %s becomes empty once the text is normalised; skipped", c.file, e.ID)
 		return
 	}
-	for i := 1; i < len(mapped); i++ {
-		if mapped[i].Start < mapped[i-1].End {
-			im.notef("%s: %s has overlapping fragments; imported as one span", c.file, e.ID)
-			mapped = []storage.Range{{Start: mapped[0].Start, End: maxEnd(mapped)}}
-			break
-		}
+	sorted := storage.InTextOrder(mapped)
+	start, end := sorted[0].Start, sorted[len(sorted)-1].End
+	if storage.CheckRanges(start, end, mapped) != nil {
+		im.notef("%s: %s has overlapping fragments; imported as one span", c.file, e.ID)
+		end = maxEnd(mapped)
+		mapped = mapped[:1]
 	}
 	kind, known := im.m.kind(e.Label)
 	a := storage.Annotation{ID: storage.NewID(), DocumentID: c.doc.id, Kind: kind,
-		Start: mapped[0].Start, End: mapped[len(mapped)-1].End, AnnotatorID: c.coder,
+		Start: start, End: end, AnnotatorID: c.coder,
 		Created: im.now, Modified: im.now, Origin: storage.OriginHuman}
 	if len(mapped) > 1 {
 		a.Ranges = mapped

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 
@@ -141,5 +142,83 @@ func TestExportFolder(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "annotation.conf")); err == nil {
 		t.Error("the earlier export was not replaced")
+	}
+}
+
+// TestFragmentOrderRoundTrips: a discontinuous span whose fragments are
+// written out of text order keeps that order on import and export.
+func TestFragmentOrderRoundTrips(t *testing.T) {
+	text := "“We agree,” she said. “Mostly.”\n"
+	for _, tc := range []struct{ name, spans, words string }{
+		{"reading order", "22 31;0 11", "“Mostly.” “We agree,”"},
+		{"text order", "0 11;22 31", "“We agree,” “Mostly.”"},
+		{"three, shuffled", "16 20;22 31;0 11", "said “Mostly.” “We agree,”"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ann := "T1\tContent " + tc.spans + "\t" + tc.words + "\n"
+			b, report, err := Import(map[string][]byte{"x.txt": []byte(text), "x.ann": []byte(ann)}, ImportOptions{})
+			if err != nil || len(b.Annotations) != 1 || len(report) != 0 {
+				t.Fatalf("import: %v, %d annotations, report %q", err, len(b.Annotations), report)
+			}
+			if err := fixture.Check(b); err != nil {
+				t.Fatal(err)
+			}
+			if a := b.Annotations[0]; a.Start != 0 || a.End != 31 {
+				t.Errorf("span [%d,%d), want the full extent [0,31)", a.Start, a.End)
+			}
+			out, _, err := Render(b, Options{NoConf: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := string(filesOf(out)["x.ann"]); got != ann {
+				t.Errorf("exported %q, want %q", got, ann)
+			}
+		})
+	}
+}
+
+// TestIdenticalTextsKeepTheirFilesApart: two files with the same text are
+// one document; each file's annotations stay apart under a coder named
+// after its .ann file, and the report says so. A text the project already
+// holds under another file name is treated the same way.
+func TestIdenticalTextsKeepTheirFilesApart(t *testing.T) {
+	text := "The mayor said no.\n"
+	files := map[string][]byte{
+		"a.txt": []byte(text), "a.ann": []byte("T1\tSource 0 9\tThe mayor\n"),
+		"b.txt": []byte(text), "b.ann": []byte("T1\tCue 10 14\tsaid\n"), "b_kim.ann": []byte("T1\tCue 10 14\tsaid\n"),
+	}
+	for _, tc := range []struct {
+		name   string
+		known  func(string) (string, bool)
+		coders map[string]string // annotation text → coder name
+	}{
+		{"in one import", nil, map[string]string{"The mayor": "brat", "said": "b|b_kim"}},
+		{"already in the project", func(string) (string, bool) { return "other.txt", true }, map[string]string{"The mayor": "a", "said": "b|b_kim"}},
+		{"same file name in the project", func(string) (string, bool) { return "a.txt", true }, map[string]string{"The mayor": "brat", "said": "b|b_kim"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			b, report, err := Import(files, ImportOptions{KnownText: tc.known})
+			if err != nil {
+				t.Fatal(err)
+			}
+			names := map[string]string{}
+			for _, a := range b.Annotators {
+				names[a.ID] = a.Name
+			}
+			got := map[string][]string{}
+			for _, a := range b.Annotations {
+				got[a.Text] = append(got[a.Text], names[a.AnnotatorID])
+			}
+			for txt, want := range tc.coders {
+				g := got[txt]
+				sort.Strings(g)
+				if strings.Join(g, "|") != want {
+					t.Errorf("%q by %v, want %s", txt, g, want)
+				}
+			}
+			if all := strings.Join(report, "\n"); !strings.Contains(all, `b.txt has the same text as a.txt: b_kim.ann is kept apart as coder "b_kim"`) {
+				t.Errorf("report does not say so:\n%s", all)
+			}
+		})
 	}
 }

@@ -53,20 +53,20 @@ func (im *importer) describe(a *storage.Annotation, desc string, saywho bool) {
 	}
 }
 
-// parseRanges reads "s-e s-e ..." and checks the parts are ordered,
-// non-empty and span exactly [start, end).
+// parseRanges reads "s-e s-e ..." and checks the parts are valid parts of
+// [start, end) (storage.CheckRanges), in the order written.
 func parseRanges(s string, start, end int) ([]storage.Range, bool) {
 	var out []storage.Range
 	for _, f := range strings.Fields(s) {
 		a, b, ok := strings.Cut(f, "-")
 		x, err1 := strconv.Atoi(a)
 		y, err2 := strconv.Atoi(b)
-		if !ok || err1 != nil || err2 != nil || x >= y || (len(out) > 0 && x < out[len(out)-1].End) {
+		if !ok || err1 != nil || err2 != nil {
 			return nil, false
 		}
 		out = append(out, storage.Range{Start: x, End: y})
 	}
-	if len(out) < 2 || out[0].Start != start || out[len(out)-1].End != end {
+	if len(out) < 2 || storage.CheckRanges(start, end, out) != nil {
 		return nil, false
 	}
 	return out, true
