@@ -109,6 +109,9 @@ func (p *Project) Rename(name string) error {
 // Backup writes a consistent copy of the project to dest with VACUUM INTO.
 // dest must not exist.
 func (p *Project) Backup(dest string) error {
+	if err := CheckOutput(p.path, dest); err != nil {
+		return err
+	}
 	if _, err := os.Stat(dest); err == nil {
 		return fmt.Errorf("backup %s: %w", dest, ErrExists)
 	}
