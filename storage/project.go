@@ -209,6 +209,16 @@ func readDB(abs string) (*sql.DB, error) {
 		db.Close()
 		return immutableDB(abs)
 	}
+	if err == nil {
+		err = readable(db) // other errors show at the queries that follow
+		if !errors.Is(DiskFull(abs, err), ErrDiskFull) {
+			err = nil
+		}
+	}
+	if errors.Is(DiskFull(abs, err), ErrDiskFull) {
+		db.Close()
+		return fullDiskDB(abs)
+	}
 	if err != nil {
 		db.Close()
 		return nil, err
@@ -269,6 +279,9 @@ func immutableDB(abs string) (*sql.DB, error) {
 
 // classify turns SQLite errors met while opening into the package's errors.
 func classify(path string, err error) error {
+	if full := DiskFull(path, err); full != err {
+		return full
+	}
 	msg := err.Error()
 	switch {
 	case strings.Contains(msg, "malformed"), strings.Contains(msg, "not a database"), strings.Contains(msg, "corrupt"),
@@ -363,7 +376,7 @@ func (p *Project) write(label string, fn func(q querier) error) error {
 	}
 	if err := fn(tx); err != nil {
 		tx.Rollback()
-		return err
+		return DiskFull(p.path, err)
 	}
 	if err := tx.Commit(); err != nil {
 		return classify(p.path, err)

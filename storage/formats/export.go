@@ -112,12 +112,14 @@ func WriteBundle(ctx context.Context, b *storage.Bundle, format, path string, st
 		if path == "-" {
 			return nil, fmt.Errorf("%s export writes a folder: give a folder name with -o", format)
 		}
-		return e.toDir(b, path, opts)
+		lost, err := e.toDir(b, path, opts)
+		return lost, storage.DiskFull(path, err)
 	}
 	if path == "-" {
 		return nil, e.toWriter(b, stdout, opts)
 	}
-	return nil, atomicfile.WriteFileAtomic(path, func(w io.Writer) error { return e.toWriter(b, ctxWriter{ctx, w}, opts) })
+	err := atomicfile.WriteFileAtomic(path, func(w io.Writer) error { return e.toWriter(b, ctxWriter{ctx, w}, opts) })
+	return nil, storage.DiskFull(path, err)
 }
 
 // ctxWriter fails its writes once ctx is cancelled, which makes an atomic
