@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/saywho-app/saywho/storage"
+	"github.com/saywho-app/saywho/storage/textutil"
 )
 
 // File → Import files…, Import folder…, Export…, Back up project…, and
@@ -109,7 +110,7 @@ func (pr *progress) set(done, total int, name string) {
 		pr.bar.SetValue(float64(done) / float64(total))
 	}
 	if name != "" {
-		pr.line.SetText(fmt.Sprintf("%d of %d: %s", done+1, total, name))
+		pr.line.SetText(fmt.Sprintf("%d of %d: %s", done+1, total, textutil.Name(name)))
 	}
 }
 
@@ -226,13 +227,13 @@ func (u *UI) runExport(f ExportFormat, path string) {
 		return
 	}
 	var notices []string
-	u.background("Exporting "+f.Name, "Exported to "+path, func(ctx context.Context) error {
+	u.background("Exporting "+f.Name, "Exported to "+textutil.Name(path), func(ctx context.Context) error {
 		var err error
 		notices, err = u.formats.Export(ctx, u.p, f.Name, path)
 		return err
 	}, func() {
 		if len(notices) > 0 {
-			u.showText("Exported, with notes", "Exported to "+path+".\n\n"+strings.Join(notices, "\n"))
+			u.showText("Exported, with notes", "Exported to "+textutil.Name(path)+".\n\n"+textutil.Lines(strings.Join(notices, "\n")))
 		}
 	})
 }
@@ -241,7 +242,7 @@ func (u *UI) runExport(f ExportFormat, path string) {
 func (u *UI) backupDialog() {
 	base := strings.TrimSuffix(filepath.Base(u.p.Path()), filepath.Ext(u.p.Path()))
 	u.saveAs("Back up the project", "Back up", base+" backup"+filepath.Ext(u.p.Path()), false, func(path string) {
-		u.background("Backing up", "Backed up to "+path, func(context.Context) error { return u.p.Backup(path) }, nil)
+		u.background("Backing up", "Backed up to "+textutil.Name(path), func(context.Context) error { return u.p.Backup(path) }, nil)
 	})
 }
 

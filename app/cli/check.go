@@ -2,6 +2,8 @@ package cli
 
 import (
 	"fmt"
+
+	"github.com/saywho-app/saywho/storage/textutil"
 )
 
 func runCheck(e *env, args []string) error {
@@ -22,7 +24,7 @@ func runCheck(e *env, args []string) error {
 	printStats(e, p.Info().Name, st)
 	if len(problems) > 0 {
 		for _, pr := range problems {
-			fmt.Fprintln(e.stderr, pr)
+			fmt.Fprintln(e.stderr, textutil.Printable(pr))
 		}
 		return fmt.Errorf("%d problem(s) found", len(problems))
 	}
@@ -40,6 +42,6 @@ func runBackup(e *env, args []string) error {
 	if err := p.Backup(rest[0]); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "Backed up to %s\n", rest[0])
+	fmt.Fprintf(e.stdout, "Backed up to %s\n", textutil.Name(rest[0]))
 	return nil
 }

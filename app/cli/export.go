@@ -60,7 +60,7 @@ func runExport(e *env, args []string) error {
 	}
 	lost, err := formats.Export(context.Background(), p, *format, *out, e.stdout, opts)
 	for _, l := range lost {
-		fmt.Fprintln(e.stderr, "not exported:", l)
+		fmt.Fprintln(e.stderr, "not exported:", textutil.Printable(l))
 	}
 	return err
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/saywho-app/saywho/storage"
 	"github.com/saywho-app/saywho/storage/formats/doc"
 	"github.com/saywho-app/saywho/storage/formats/native"
+	"github.com/saywho-app/saywho/storage/textutil"
 )
 
 // ImportOptions change how files are read.
@@ -56,21 +57,27 @@ func (s Summary) Failed() int {
 }
 
 // String renders a short human summary, one line per file with problems.
+// File names and messages are escaped (see textutil.Printable), so each
+// line is one file's.
 func (s Summary) String() string {
 	var docs, dups, anns int
 	var lines []string
 	for _, f := range s.Files {
 		docs, dups, anns = docs+f.Documents, dups+f.Duplicates, anns+f.Annotations
-		name := filepath.Base(f.Path)
+		base := filepath.Base(f.Path)
+		name := textutil.Name(base) // escaped: a name cannot fake lines
 		if f.Err != nil {
 			msg := f.Err.Error()
-			if !strings.HasPrefix(msg, name) && !strings.Contains(msg, f.Path) {
+			switch {
+			case strings.HasPrefix(msg, base):
+				msg = name + msg[len(base):]
+			case !strings.Contains(msg, f.Path):
 				msg = name + ": " + msg
 			}
-			lines = append(lines, msg)
+			lines = append(lines, textutil.Printable(msg))
 		}
 		for _, n := range f.Notices {
-			lines = append(lines, fmt.Sprintf("%s: %s", name, n))
+			lines = append(lines, name+": "+textutil.Printable(n))
 		}
 	}
 	head := fmt.Sprintf("Imported %d document(s) and %d annotation(s) from %d file(s)", docs, anns, len(s.Files))
