@@ -38,10 +38,6 @@ func fileType(t *testing.T, path string) fs.FileMode {
 	return fi.Mode().Type()
 }
 
-func writeString(s string) func(io.Writer) error {
-	return func(w io.Writer) error { _, err := io.WriteString(w, s); return err }
-}
-
 // An export given a device node used to rename a regular file over it:
 // run as root, -o /dev/full replaced the system's /dev/full.
 func TestWriteFileIntoCharacterDevice(t *testing.T) {

@@ -2,11 +2,16 @@ package atomicfile
 
 import (
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"testing"
 )
+
+func writeString(s string) func(io.Writer) error {
+	return func(w io.Writer) error { _, err := io.WriteString(w, s); return err }
+}
 
 // symlink makes a link or skips where the system does not allow it.
 func symlink(t *testing.T, to, link string) {
