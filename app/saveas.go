@@ -24,21 +24,9 @@ import (
 // replace is set and the user confirms.
 func (u *UI) saveAs(title, confirm, name string, replace bool, chosen func(path string)) {
 	folder := filepath.Dir(u.p.Path())
-	where := widget.NewLabel(folder)
-	where.Truncation = fyne.TextTruncateEllipsis
-	choose := widget.NewButton("Choose folder…", func() {
-		d := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
-			if err == nil && l != nil {
-				folder = l.Path()
-				where.SetText(folder)
-			}
-		}, u.win)
-		setLocation(d, folder)
-		d.Show()
-	})
 	entry := widget.NewEntry()
 	entry.SetText(name)
-	items := []*widget.FormItem{widget.NewFormItem("Folder", where), widget.NewFormItem("", choose), widget.NewFormItem("File name", entry)}
+	items := append(u.folderItems(&folder), widget.NewFormItem("File name", entry))
 	d := dialog.NewForm(title, confirm, "Cancel", items, func(ok bool) {
 		if !ok {
 			return
