@@ -73,7 +73,11 @@ func Split(path string) (dir, base string) {
 // TrimSlash drops trailing separators ("out/" names the folder out),
 // keeping a lone root.
 func TrimSlash(path string) string {
-	t := strings.TrimRight(path, `/`+string(filepath.Separator))
+	cut := "/"
+	if filepath.Separator != '/' {
+		cut += string(filepath.Separator)
+	}
+	t := strings.TrimRight(path, cut)
 	if t == "" && path != "" {
 		return path[:1]
 	}
