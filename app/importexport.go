@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -13,6 +12,9 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	fstorage "fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/saywho-app/saywho/storage"
+	"github.com/saywho-app/saywho/storage/textutil"
 )
 
 // File → Import files…, Import folder…, Import codebook…, Export…, Export
@@ -132,7 +134,7 @@ func (pr *progress) set(done, total int, name string) {
 		pr.bar.SetValue(float64(done) / float64(total))
 	}
 	if name != "" {
-		pr.line.SetText(fmt.Sprintf("%d of %d: %s", done+1, total, name))
+		pr.line.SetText(fmt.Sprintf("%d of %d: %s", done+1, total, textutil.Name(name)))
 	}
 }
 
@@ -237,58 +239,35 @@ func (u *UI) chooseExportTarget(f ExportFormat) {
 		}, u.win)
 		return
 	}
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			u.fail(err)
-			return
-		}
-		if w != nil {
-			path := w.URI().Path()
-			w.Close()
-			u.runExport(f, path)
-		}
-	}, u.win)
 	base := strings.TrimSuffix(filepath.Base(u.p.Path()), filepath.Ext(u.p.Path()))
-	d.SetFileName(base + f.Ext)
-	setLocation(d, filepath.Dir(u.p.Path()))
-	d.Show()
+	u.saveAs("Export as "+f.Name, "Export", base+f.Ext, true, func(path string) { u.runExport(f, path) })
 }
 
 // runExport writes the export in the background, then lists what the
 // format could not hold, if anything.
 func (u *UI) runExport(f ExportFormat, path string) {
+	if err := storage.CheckOutput(u.p.Path(), path); err != nil {
+		u.fail(err)
+		return
+	}
 	var notices []string
-	u.background("Exporting "+f.Name, "Exported to "+path, func(ctx context.Context) error {
+	u.background("Exporting "+f.Name, "Exported to "+textutil.Name(path), func(ctx context.Context) error {
 		var err error
 		notices, err = u.formats.Export(ctx, u.p, f.Name, path)
 		return err
 	}, func() {
 		if len(notices) > 0 {
-			u.showText("Exported, with notes", "Exported to "+path+".\n\n"+strings.Join(notices, "\n"))
+			u.showText("Exported, with notes", "Exported to "+textutil.Name(path)+".\n\n"+textutil.Lines(strings.Join(notices, "\n")))
 		}
 	})
 }
 
-// backupDialog writes a copy of the project file.
+// backupDialog writes a copy of the project file under a new name.
 func (u *UI) backupDialog() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			u.fail(err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		if st, err := os.Stat(path); err == nil && st.Size() == 0 {
-			os.Remove(path) // the empty file the dialog made; the copy is written fresh
-		}
-		u.background("Backing up", "Backed up to "+path, func(context.Context) error { return u.p.Backup(path) }, nil)
-	}, u.win)
 	base := strings.TrimSuffix(filepath.Base(u.p.Path()), filepath.Ext(u.p.Path()))
-	d.SetFileName(base + " backup" + filepath.Ext(u.p.Path()))
-	d.Show()
+	u.saveAs("Back up the project", "Back up", base+" backup"+filepath.Ext(u.p.Path()), false, func(path string) {
+		u.background("Backing up", "Backed up to "+textutil.Name(path), func(context.Context) error { return u.p.Backup(path) }, nil)
+	})
 }
 
 // background runs work off the UI goroutine behind a progress dialog, then

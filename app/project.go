@@ -23,19 +23,7 @@ func (u *UI) newProjectDialog() {
 	name := widget.NewEntry()
 	name.SetPlaceHolder("e.g. Election coverage 2026")
 	folder := filepath.Dir(u.p.Path())
-	where := widget.NewLabel(folder)
-	where.Truncation = fyne.TextTruncateEllipsis
-	choose := widget.NewButton("Choose folder…", func() {
-		d := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
-			if err == nil && l != nil {
-				folder = l.Path()
-				where.SetText(folder)
-			}
-		}, u.win)
-		setLocation(d, folder)
-		d.Show()
-	})
-	items := []*widget.FormItem{widget.NewFormItem("Name", name), widget.NewFormItem("Folder", where), widget.NewFormItem("", choose)}
+	items := append([]*widget.FormItem{widget.NewFormItem("Name", name)}, u.folderItems(&folder)...)
 	d := dialog.NewForm("New project", "Create", "Cancel", items, func(ok bool) {
 		n := strings.TrimSpace(name.Text)
 		if !ok || n == "" {
@@ -63,6 +51,24 @@ func safeFileName(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// folderItems are the form rows that show *folder and let the user choose
+// another: its path, and a Choose folder… button.
+func (u *UI) folderItems(folder *string) []*widget.FormItem {
+	where := widget.NewLabel(*folder)
+	where.Truncation = fyne.TextTruncateEllipsis
+	choose := widget.NewButton("Choose folder…", func() {
+		d := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
+			if err == nil && l != nil {
+				*folder = l.Path()
+				where.SetText(*folder)
+			}
+		}, u.win)
+		setLocation(d, *folder)
+		d.Show()
+	})
+	return []*widget.FormItem{widget.NewFormItem("Folder", where), widget.NewFormItem("", choose)}
 }
 
 // setLocation starts a file dialog in dir when it exists.

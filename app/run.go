@@ -12,6 +12,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 
+	// Initialised before Fyne: mends a locale Fyne cannot parse (C.UTF-8).
+	_ "github.com/saywho-app/saywho/app/locale"
 	"github.com/saywho-app/saywho/assets"
 	"github.com/saywho-app/saywho/storage"
 )

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/saywho-app/saywho/storage"
+	"github.com/saywho-app/saywho/storage/textutil"
 )
 
 // statusBar is the line at the bottom of the window: whether everything is
@@ -98,7 +99,7 @@ func (u *UI) fail(err error) {
 
 // friendly turns a storage error into a sentence for the user.
 func friendly(err error) string {
-	msg := err.Error()
+	msg := textutil.Printable(err.Error()) // a file name in it cannot fake lines
 	switch {
 	case errors.Is(err, storage.ErrReadOnly):
 		return "The project is open read-only; nothing was changed."

@@ -2,7 +2,6 @@ package storage
 
 import (
 	"fmt"
-	"os"
 	"time"
 )
 
@@ -117,17 +116,4 @@ func (p *Project) Rename(name string) error {
 		p.info.Name = name
 	}
 	return err
-}
-
-// Backup writes a consistent copy of the project to dest with VACUUM INTO.
-// dest must not exist.
-func (p *Project) Backup(dest string) error {
-	if _, err := os.Stat(dest); err == nil {
-		return fmt.Errorf("backup %s: %w", dest, ErrExists)
-	}
-	_, err := p.db.Exec("VACUUM INTO ?", dest)
-	if err != nil {
-		return fmt.Errorf("backup to %s: %w", dest, err)
-	}
-	return nil
 }

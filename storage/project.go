@@ -256,6 +256,16 @@ func readDB(abs string, pragmas ...string) (*sql.DB, error) {
 		db.Close()
 		return immutableDB(abs, pragmas...)
 	}
+	if err == nil {
+		err = readable(db) // other errors show at the queries that follow
+		if !errors.Is(DiskFull(abs, err), ErrDiskFull) {
+			err = nil
+		}
+	}
+	if errors.Is(DiskFull(abs, err), ErrDiskFull) {
+		db.Close()
+		return fullDiskDB(abs)
+	}
 	if err != nil {
 		db.Close()
 		return nil, err
@@ -316,6 +326,9 @@ func immutableDB(abs string, pragmas ...string) (*sql.DB, error) {
 
 // classify turns SQLite errors met while opening into the package's errors.
 func classify(path string, err error) error {
+	if full := DiskFull(path, err); full != err {
+		return full
+	}
 	msg := err.Error()
 	switch {
 	case strings.Contains(msg, "malformed"), strings.Contains(msg, "not a database"), strings.Contains(msg, "corrupt"),
@@ -410,7 +423,7 @@ func (p *Project) write(label string, fn func(q querier) error) error {
 	}
 	if err := fn(tx); err != nil {
 		tx.Rollback()
-		return schemaChanged(err)
+		return DiskFull(p.path, schemaChanged(err))
 	}
 	if err := tx.Commit(); err != nil {
 		return classify(p.path, schemaChanged(err))

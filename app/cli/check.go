@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/saywho-app/saywho/storage"
+	"github.com/saywho-app/saywho/storage/textutil"
 )
 
 func runCheck(e *env, args []string) error {
@@ -33,10 +34,10 @@ func runCheck(e *env, args []string) error {
 	}
 	if len(problems) > 0 {
 		for _, pr := range problems {
-			fmt.Fprintln(e.stderr, pr)
+			fmt.Fprintln(e.stderr, textutil.Printable(pr))
 		}
 		if len(p.SchemaDifferences()) > 0 {
-			fmt.Fprintf(e.stderr, "Saywho does not write into this project. `saywho repair %s` rebuilds a clean copy from what is readable.\n", pos[0])
+			fmt.Fprintf(e.stderr, "Saywho does not write into this project. `saywho repair %s` rebuilds a clean copy from what is readable.\n", textutil.Name(pos[0]))
 		}
 		return fmt.Errorf("%d problem(s) found", len(problems))
 	}
@@ -54,6 +55,6 @@ func runBackup(e *env, args []string) error {
 	if err := p.Backup(rest[0]); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "Backed up to %s\n", rest[0])
+	fmt.Fprintf(e.stdout, "Backed up to %s\n", textutil.Name(rest[0]))
 	return nil
 }

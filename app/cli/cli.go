@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/saywho-app/saywho/storage"
+	"github.com/saywho-app/saywho/storage/textutil"
 )
 
 // Exit codes.
@@ -97,13 +98,14 @@ func Run(args []string, stdout, stderr io.Writer) int {
 	case errors.Is(err, flag.ErrHelp):
 		return ExitOK
 	case errors.As(err, &ue):
-		fmt.Fprintf(stderr, "saywho %s: %v\nusage: saywho %s %s (see saywho %s --help)\n", c.name, err, c.name, c.args, c.name)
+		fmt.Fprintf(stderr, "saywho %s: %s\nusage: saywho %s %s (see saywho %s --help)\n", c.name, textutil.Printable(err.Error()), c.name, c.args, c.name)
 		return ExitUsage
 	default:
-		fmt.Fprintf(stderr, "saywho %s: %v\n", c.name, err)
+		// Escaped: a file name in the message cannot fake output lines.
+		fmt.Fprintf(stderr, "saywho %s: %s\n", c.name, textutil.Printable(err.Error()))
 		var se *storage.SchemaError
 		if errors.As(err, &se) {
-			fmt.Fprintf(stderr, "Saywho does not read or write such a project. `saywho check %s` lists what changed; `saywho repair %s` rebuilds a clean copy into a new file.\n", se.Path, se.Path)
+			fmt.Fprintf(stderr, "Saywho does not read or write such a project. `saywho check %s` lists what changed; `saywho repair %s` rebuilds a clean copy into a new file.\n", textutil.Name(se.Path), textutil.Name(se.Path))
 		}
 		return ExitError
 	}
@@ -146,8 +148,10 @@ func newFlags(e *env, name, args, about string) *flags {
 }
 
 // parse parses flags that may come before, between or after the
-// positional arguments, and returns the positional ones. -h and --help
-// print the command's help and return flag.ErrHelp.
+// positional arguments, and returns the positional ones. "--" ends the
+// options: everything after it is positional, even when it starts with a
+// dash (saywho import p.saywho -- -notes.txt). -h and --help print the
+// command's help and return flag.ErrHelp.
 func parse(fs *flags, args []string) ([]string, error) {
 	var pos []string
 	for {
@@ -159,13 +163,39 @@ func parse(fs *flags, args []string) ([]string, error) {
 		if err != nil {
 			return nil, usageError{err.Error()}
 		}
-		args = fs.Args()
-		if len(args) == 0 {
+		rest := fs.Args()
+		if endedOptions(fs.FlagSet, args[:len(args)-len(rest)]) {
+			return append(pos, rest...), nil
+		}
+		if len(rest) == 0 {
 			return pos, nil
 		}
-		pos = append(pos, args[0])
-		args = args[1:]
+		pos = append(pos, rest[0])
+		args = rest[1:]
 	}
+}
+
+// endedOptions reports whether the flag package stopped at a "--" among
+// the arguments it consumed, rather than taking "--" as a flag's value
+// (-o --).
+func endedOptions(fs *flag.FlagSet, consumed []string) bool {
+	n := len(consumed)
+	if n == 0 || consumed[n-1] != "--" {
+		return false
+	}
+	if n == 1 {
+		return true
+	}
+	prev := strings.TrimLeft(consumed[n-2], "-")
+	if prev == consumed[n-2] || strings.Contains(prev, "=") {
+		return true // not a flag, or a flag with its value
+	}
+	f := fs.Lookup(prev)
+	if f == nil {
+		return true
+	}
+	b, ok := f.Value.(interface{ IsBoolFlag() bool })
+	return ok && b.IsBoolFlag() // a flag that takes a value took the "--"
 }
 
 // openArgs parses the command line of a command that reads one project

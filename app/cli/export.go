@@ -60,12 +60,20 @@ func runExport(e *env, args []string) error {
 	if opts.Snapshot.SetID, err = findSet(p, *set); err != nil {
 		return err
 	}
+	if stdoutAliases[*out] {
+		*out = "-"
+	}
 	lost, err := formats.Export(context.Background(), p, *format, *out, e.stdout, opts)
 	for _, l := range lost {
-		fmt.Fprintln(e.stderr, "not exported:", l)
+		fmt.Fprintln(e.stderr, "not exported:", textutil.Printable(l))
 	}
 	return err
 }
+
+// stdoutAliases name the process's standard output. They are written as
+// "-o -" is: the file export would refuse /dev/stdout when the output is
+// redirected to a file, as that is a link out of /dev.
+var stdoutAliases = map[string]bool{"/dev/stdout": true, "/dev/fd/1": true, "/proc/self/fd/1": true}
 
 func findCoder(p *storage.Project, name string) (storage.Annotator, error) {
 	all, err := p.Annotators()

@@ -58,7 +58,8 @@ func putFile(t *testing.T, path string, data []byte) string {
 	return path
 }
 
-// dirState maps every file name in dir to the SHA-256 of its bytes: two
+// dirState maps every file name in dir to the SHA-256 of its bytes (a
+// symbolic link to what it points to, a folder to ""): two
 // equal states mean nothing in the folder was created, removed or changed,
 // the project file and its -wal and -shm companions included.
 func dirState(t *testing.T, dir string) map[string]string {
@@ -71,6 +72,14 @@ func dirState(t *testing.T, dir string) map[string]string {
 	for _, e := range entries {
 		if e.IsDir() {
 			state[e.Name()+"/"] = ""
+			continue
+		}
+		if e.Type()&os.ModeSymlink != 0 {
+			to, err := os.Readlink(filepath.Join(dir, e.Name()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			state[e.Name()] = "link to " + to
 			continue
 		}
 		data, err := os.ReadFile(filepath.Join(dir, e.Name()))

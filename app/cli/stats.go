@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/saywho-app/saywho/storage"
+	"github.com/saywho-app/saywho/storage/textutil"
 )
 
 func runStats(e *env, args []string) error {
@@ -31,7 +32,7 @@ func runStats(e *env, args []string) error {
 }
 
 func printStats(e *env, name string, st storage.Stats) {
-	fmt.Fprintf(e.stdout, "Project:     %s\nDocuments:   %d\nAnnotations: %d\n", name, st.Documents, st.Annotations)
+	fmt.Fprintf(e.stdout, "Project:     %s\nDocuments:   %d\nAnnotations: %d\n", textutil.Printable(name), st.Documents, st.Annotations)
 	for _, k := range storage.Kinds {
 		fmt.Fprintf(e.stdout, "  %-16s %d\n", strings.ReplaceAll(string(k), "_", " "), st.ByKind[string(k)])
 	}
@@ -43,7 +44,7 @@ func printStats(e *env, name string, st storage.Stats) {
 	}
 	sort.Strings(coders)
 	for _, c := range coders {
-		fmt.Fprintf(e.stdout, "  %-16s %d annotations\n", c, st.ByAnnotator[c])
+		fmt.Fprintf(e.stdout, "  %-16s %d annotations\n", textutil.Printable(c), st.ByAnnotator[c])
 	}
 	fmt.Fprintf(e.stdout, "Sets:        %d\n", st.Sets)
 	var sets []string

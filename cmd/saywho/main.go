@@ -13,7 +13,9 @@ import (
 
 func main() {
 	args := os.Args[1:]
-	if len(args) > 0 && cli.IsCommand(args[0]) {
+	if len(args) > 0 && args[0] == "--" {
+		args = args[1:] // what follows is a project, even "-odd.saywho" or "import"
+	} else if len(args) > 0 && cli.IsCommand(args[0]) {
 		os.Exit(cli.Run(args, os.Stdout, os.Stderr))
 	}
 	if len(args) > 1 {

@@ -83,11 +83,15 @@ func DescribeFormat(name string) (describe, ext string, folder bool) {
 // Export writes the project to path in the named format and returns what
 // the format could not represent. Files and folders are written atomically
 // (built aside, then renamed into place), so a failed export never leaves a
-// half-written file; path "-" writes to stdout.
+// half-written file; path "-" writes to stdout. A path that is, or leads
+// to, one of the project's own files is refused (see storage.CheckOutput).
 // Cancelling ctx stops the export; the target is then left as it was.
 func Export(ctx context.Context, p *storage.Project, format, path string, stdout io.Writer, opts ExportOptions) ([]string, error) {
 	if _, ok := exporters[format]; !ok {
 		return nil, unknownFormat(format)
+	}
+	if err := storage.CheckOutput(p.Path(), path); err != nil {
+		return nil, err
 	}
 	snap := opts.Snapshot
 	snap.NoText = snap.NoText || (opts.NoText && format == "json")
@@ -111,12 +115,14 @@ func WriteBundle(ctx context.Context, b *storage.Bundle, format, path string, st
 		if path == "-" {
 			return nil, fmt.Errorf("%s export writes a folder: give a folder name with -o", format)
 		}
-		return e.toDir(b, path, opts)
+		lost, err := e.toDir(b, path, opts)
+		return lost, storage.DiskFull(path, err)
 	}
 	if path == "-" {
 		return nil, e.toWriter(b, stdout, opts)
 	}
-	return nil, atomicfile.WriteFileAtomic(path, func(w io.Writer) error { return e.toWriter(b, ctxWriter{ctx, w}, opts) })
+	err := atomicfile.WriteFileAtomic(path, func(w io.Writer) error { return e.toWriter(b, ctxWriter{ctx, w}, opts) })
+	return nil, storage.DiskFull(path, err)
 }
 
 // ctxWriter fails its writes once ctx is cancelled, which makes an atomic

@@ -18,6 +18,7 @@ import (
 	"github.com/saywho-app/saywho/storage/formats/doc"
 	"github.com/saywho-app/saywho/storage/formats/native"
 	"github.com/saywho-app/saywho/storage/formats/qdpx"
+	"github.com/saywho-app/saywho/storage/textutil"
 )
 
 // ImportOptions change how files are read.
@@ -85,26 +86,31 @@ func (s Summary) Conflicts() int {
 
 // String renders a short human summary that says exactly what was added
 // (and what was already in the project), then one line per problem:
-// refusals, notices and every conflict.
+// refusals, notices and every conflict. File names and messages are
+// escaped (see textutil.Printable), so each line is one file's.
 func (s Summary) String() string {
 	var docs, dups, anns, same, coders, codes, speakers, sets int
 	var lines []string
 	for _, f := range s.Files {
 		docs, dups, anns, same = docs+f.Documents, dups+f.Duplicates, anns+f.Annotations, same+f.Unchanged
 		coders, codes, speakers, sets = coders+f.Coders, codes+f.Codes, speakers+f.Speakers, sets+f.Sets
-		name := filepath.Base(f.Path)
+		base := filepath.Base(f.Path)
+		name := textutil.Name(base) // escaped: a name cannot fake lines
 		if f.Err != nil {
 			msg := f.Err.Error()
-			if !strings.HasPrefix(msg, name) && !strings.Contains(msg, f.Path) {
+			switch {
+			case strings.HasPrefix(msg, base):
+				msg = name + msg[len(base):]
+			case !strings.Contains(msg, f.Path):
 				msg = name + ": " + msg
 			}
-			lines = append(lines, msg)
+			lines = append(lines, textutil.Printable(msg))
 		}
 		for _, n := range f.Notices {
-			lines = append(lines, fmt.Sprintf("%s: %s", name, n))
+			lines = append(lines, name+": "+textutil.Printable(n))
 		}
 		for _, c := range f.Conflicts {
-			lines = append(lines, fmt.Sprintf("%s: %s", name, c))
+			lines = append(lines, name+": "+textutil.Printable(c.String()))
 		}
 	}
 	head := fmt.Sprintf("Imported %d document(s) and %d annotation(s) from %d file(s)", docs, anns, len(s.Files))

@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/saywho-app/saywho/storage/internal/realpath"
 )
 
 // ManifestName is the file WriteDirAtomic leaves in every folder it writes:
@@ -34,12 +36,22 @@ var ErrDirInUse = errors.New("the folder exists and holds files that are not fro
 //     after the new one is in place;
 //   - anything else is refused with an error wrapping ErrDirInUse and
 //     nothing is changed.
+//
+// A path holding anything but a folder (a file, a device, a pipe, a
+// socket) is refused with ErrNotWritable. A symbolic link is never
+// replaced itself: the folder it leads to is written as above when it lies
+// in the link's own folder, and refused when it lies elsewhere.
 func WriteDirAtomic(dir string, write func(tmpDir string) error) (err error) {
-	dir = filepath.Clean(dir)
-	parent, base := filepath.Split(dir)
-	if parent == "" {
-		parent = "."
+	dir = realpath.TrimSlash(dir)
+	t, err := resolve(dir)
+	if err != nil {
+		return fmt.Errorf("export to %s: %w", dir, err)
 	}
+	if t.kind != absent && t.kind != folder {
+		return refuse(dir, t.mode, "a folder export needs a folder name")
+	}
+	dir = t.path
+	parent, base := realpath.Split(dir)
 	if err := checkReplaceable(dir); err != nil {
 		return err
 	}
@@ -63,7 +75,7 @@ func WriteDirAtomic(dir string, write func(tmpDir string) error) (err error) {
 
 // checkReplaceable applies the rules for an existing target folder.
 func checkReplaceable(dir string) error {
-	fi, err := os.Stat(dir)
+	fi, err := os.Lstat(dir)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
@@ -71,7 +83,7 @@ func checkReplaceable(dir string) error {
 		return fmt.Errorf("export to %s: %w", dir, err)
 	}
 	if !fi.IsDir() {
-		return fmt.Errorf("export to %s: a file of that name exists", dir)
+		return refuse(dir, fi.Mode(), "a folder export needs a folder name")
 	}
 	present, err := listFiles(dir)
 	if err != nil {
@@ -95,12 +107,17 @@ func checkReplaceable(dir string) error {
 // swapIn renames the finished tmp folder to dir, moving an earlier export
 // aside first and restoring it if the rename fails.
 func swapIn(tmp, dir, parent, base string) error {
-	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
+	fi, err := os.Lstat(dir)
+	if errors.Is(err, fs.ErrNotExist) {
 		if err := os.Rename(tmp, dir); err != nil {
 			return fmt.Errorf("export to %s: %w", dir, err)
 		}
 		syncDir(parent)
 		return nil
+	}
+	if err == nil && !fi.IsDir() {
+		// Something else was put there while the export ran.
+		return refuse(dir, fi.Mode(), "nothing was replaced")
 	}
 	old, err := os.MkdirTemp(parent, "."+base+".old-*")
 	if err != nil {
