@@ -15,6 +15,9 @@ var (
 	ErrCorrupt      = errors.New("the project file is damaged")
 	ErrNewerVersion = errors.New("the project was written by a newer version of Saywho")
 	ErrReadOnly     = errors.New("the project is open read-only")
+	// ErrNeedsUpgrade: a project of an older schema was opened read-only;
+	// opening it for writing upgrades it (after a backup copy).
+	ErrNeedsUpgrade = errors.New("the project needs an upgrade to this version of Saywho")
 	ErrNotFound     = errors.New("not found")
 	ErrInvalid      = errors.New("invalid")
 	ErrExists       = errors.New("already exists")

@@ -172,7 +172,7 @@ func open(path string, opts OpenOptions, forCheck bool) (*Project, error) {
 	}
 	ro := opts.ReadOnly || !writable(abs)
 	if version < SchemaVersion && ro && !forCheck {
-		return nil, fmt.Errorf("%s needs an upgrade to schema %d but is read-only: %w", path, SchemaVersion, ErrReadOnly)
+		return nil, fmt.Errorf("%s needs an upgrade to schema %d but is read-only: %w", path, SchemaVersion, errors.Join(ErrNeedsUpgrade, ErrReadOnly))
 	}
 	p, err := openDB(abs, ro)
 	if err != nil {

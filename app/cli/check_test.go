@@ -78,3 +78,27 @@ func TestCheckAfterBackup(t *testing.T) {
 		t.Fatalf("check of the backup: exit %d\n%s%s", code, stdout, stderr)
 	}
 }
+
+// A project of an older schema (before document sets) is checked as it
+// is, and the reading commands upgrade it (after a backup copy) instead of
+// refusing it as read-only.
+func TestOlderSchemaProject(t *testing.T) {
+	dir := t.TempDir()
+	path := goodProject(t, dir)
+	rawSQL(t, path, "DROP TABLE set_documents", "DROP TABLE sets", "PRAGMA user_version = 1")
+	before := dirState(t, dir)
+	code, out, errOut := runCLI(t, "check", path)
+	if code != ExitOK || !strings.Contains(out, "Integrity:   ok") {
+		t.Fatalf("check of a schema 1 project: exit %d\n%s\n%s", code, out, errOut)
+	}
+	sameState(t, "check of an older project", before, dirState(t, dir))
+	for _, cmd := range [][]string{{"stats", path}, {"export", path, "-o", filepath.Join(dir, "out.json")}} {
+		code, out, errOut = runCLI(t, cmd...)
+		if code != ExitOK {
+			t.Fatalf("%s of a schema 1 project: exit %d\n%s\n%s", cmd[0], code, out, errOut)
+		}
+	}
+	if baks, _ := filepath.Glob(path + ".v1.*.bak"); len(baks) != 1 {
+		t.Fatalf("the upgrade left backups %v, want one", baks)
+	}
+}

@@ -217,6 +217,14 @@ func openArgs(fs *flags, args []string, extra int, want string) (*storage.Projec
 }
 
 // openProject opens an existing project for the command.
+//
+// A command that only reads still opens a project of an older schema: for
+// writing when the file can be written, which upgrades it after a backup
+// copy, as the window does.
 func openProject(path string, readOnly bool) (*storage.Project, error) {
-	return storage.Open(path, storage.OpenOptions{ReadOnly: readOnly})
+	p, err := storage.Open(path, storage.OpenOptions{ReadOnly: readOnly})
+	if readOnly && errors.Is(err, storage.ErrNeedsUpgrade) {
+		return storage.Open(path, storage.OpenOptions{})
+	}
+	return p, err
 }
