@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/saywho-app/saywho/storage"
+	"github.com/saywho-app/saywho/storage/sqlite"
 )
 
 // testArticle is an invented news text with direct and reported speech,
@@ -32,7 +33,7 @@ Transport chief Lena Park said fares would rise by five percent.
 type fixture struct {
 	t   *testing.T
 	u   *UI
-	p   *storage.Project
+	p   *sqlite.Project
 	w   fyne.Window
 	doc storage.Document
 }
@@ -40,7 +41,7 @@ type fixture struct {
 func newFixture(t *testing.T) *fixture {
 	t.Helper()
 	a := test.NewTempApp(t)
-	p, err := storage.Create(filepath.Join(t.TempDir(), "test.saywho"), "Test")
+	p, err := sqlite.Create(filepath.Join(t.TempDir(), "test.saywho"), "Test")
 	if err != nil {
 		t.Fatal(err)
 	}

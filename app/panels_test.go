@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"github.com/saywho-app/saywho/storage"
+	"github.com/saywho-app/saywho/storage/sqlite"
 )
 
 func TestNoteIsSavedWhenLeavingTheField(t *testing.T) {
@@ -179,7 +180,7 @@ func TestOnlyMineHidesOtherCoders(t *testing.T) {
 func TestOpenAnotherProject(t *testing.T) {
 	f := newFixture(t)
 	path := filepath.Join(t.TempDir(), "other.saywho")
-	p, err := storage.Create(path, "Other")
+	p, err := sqlite.Create(path, "Other")
 	if err != nil {
 		t.Fatal(err)
 	}

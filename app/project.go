@@ -9,10 +9,9 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
+	"github.com/saywho-app/saywho/storage/sqlite"
 
 	fynestorage "fyne.io/fyne/v2/storage"
-
-	"github.com/saywho-app/saywho/storage"
 )
 
 // File → New project…, Open project…, Open recent, Change coder…, and
@@ -29,7 +28,7 @@ func (u *UI) newProjectDialog() {
 		if !ok || n == "" {
 			return
 		}
-		path := filepath.Join(folder, safeFileName(n)+storage.Extension)
+		path := filepath.Join(folder, safeFileName(n)+sqlite.Extension)
 		p, err := createProject(path, n, nil)
 		if err != nil {
 			u.fail(err)
@@ -96,7 +95,7 @@ func (u *UI) chooseProjectFile(then func(path string)) {
 		r.Close()
 		then(path)
 	}, u.win)
-	d.SetFilter(fynestorage.NewExtensionFileFilter([]string{storage.Extension}))
+	d.SetFilter(fynestorage.NewExtensionFileFilter([]string{sqlite.Extension}))
 	setLocation(d, filepath.Dir(u.p.Path()))
 	d.Show()
 }
@@ -111,7 +110,7 @@ func (u *UI) openProjectPath(path string) {
 		u.fail(fmt.Errorf("the project %s is not there any more", path))
 		return
 	}
-	p, err := storage.Open(path, storage.OpenOptions{})
+	p, err := sqlite.Open(path, sqlite.OpenOptions{})
 	if err != nil {
 		u.openFailed(path, err, "")
 		return
@@ -120,7 +119,7 @@ func (u *UI) openProjectPath(path string) {
 }
 
 // switchTo closes the current project and shows p instead.
-func (u *UI) switchTo(p *storage.Project) {
+func (u *UI) switchTo(p *sqlite.Project) {
 	s := u.sess
 	if s == nil {
 		s = &session{app: u.app, win: u.win, opts: Options{Formats: u.formats}}

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/saywho-app/saywho/storage"
+	"github.com/saywho-app/saywho/storage/sqlite"
 )
 
 // File → Repair project…, and the offer to repair a project that could not
@@ -35,7 +36,7 @@ func (u *UI) openFailed(path string, err error, note string) {
 		return
 	}
 	msg := friendly(err) + "\n\nSaywho does not write into such a project. Repair builds a clean copy beside it, " +
-		filepath.Base(storage.RepairedPath(path)) + ", from everything that can still be read, and leaves this file as it is."
+		filepath.Base(sqlite.RepairedPath(path)) + ", from everything that can still be read, and leaves this file as it is."
 	if note != "" {
 		msg += "\n\n" + note
 	}
@@ -47,11 +48,11 @@ func (u *UI) openFailed(path string, err error, note string) {
 // runRepair repairs the project at path in the background, then shows
 // the report with an offer to open the repaired project.
 func (u *UI) runRepair(path string) {
-	dst := storage.RepairedPath(path)
-	var rep storage.RepairReport
+	dst := sqlite.RepairedPath(path)
+	var rep sqlite.RepairReport
 	u.background("Repairing "+filepath.Base(path), "Repaired into "+dst, func(ctx context.Context) error {
 		var err error
-		rep, err = storage.Repair(ctx, path, dst)
+		rep, err = sqlite.Repair(ctx, path, dst)
 		return err
 	}, func() {
 		report := widget.NewLabel(rep.String() + "\n" + filepath.Base(path) + " was not changed.")

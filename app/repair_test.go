@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/saywho-app/saywho/storage"
+	"github.com/saywho-app/saywho/storage/sqlite"
 )
 
 // changedProject writes a project with one quote whose relations table
@@ -16,7 +17,7 @@ import (
 func changedProject(t *testing.T) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "field notes.saywho")
-	p, err := storage.Create(path, "Field notes")
+	p, err := sqlite.Create(path, "Field notes")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -16,6 +16,7 @@ import (
 	_ "github.com/saywho-app/saywho/app/locale"
 	"github.com/saywho-app/saywho/assets"
 	"github.com/saywho-app/saywho/storage"
+	"github.com/saywho-app/saywho/storage/sqlite"
 )
 
 // AppID is the application id, the same as in FyneApp.toml; preferences
@@ -84,9 +85,9 @@ func Run(opts Options) error {
 // (created with the sample article when missing). When the one asked for
 // cannot be opened, the default is opened instead and the error returned
 // with it, to be shown; p is nil only when nothing could be opened.
-func (s *session) openStartProject() (p *storage.Project, openErr error) {
+func (s *session) openStartProject() (p *sqlite.Project, openErr error) {
 	if s.opts.ProjectPath != "" {
-		p, err := storage.Open(s.opts.ProjectPath, storage.OpenOptions{})
+		p, err := sqlite.Open(s.opts.ProjectPath, sqlite.OpenOptions{})
 		if err == nil {
 			return p, nil
 		}
@@ -107,7 +108,7 @@ func (s *session) openStartProject() (p *storage.Project, openErr error) {
 }
 
 // launch shows project p with coder name in the window.
-func (s *session) launch(p *storage.Project, name string, openErr error) {
+func (s *session) launch(p *sqlite.Project, name string, openErr error) {
 	ui, err := s.show(p, name)
 	if err != nil {
 		dialog.ShowError(err, s.win)
@@ -125,7 +126,7 @@ func (s *session) launch(p *storage.Project, name string, openErr error) {
 
 // show builds the window for p; it is also used when the user opens
 // another project.
-func (s *session) show(p *storage.Project, name string) (*UI, error) {
+func (s *session) show(p *sqlite.Project, name string) (*UI, error) {
 	coder, err := coderFor(p, name)
 	if err != nil {
 		return nil, err
@@ -145,7 +146,7 @@ func (s *session) show(p *storage.Project, name string) (*UI, error) {
 // coderFor returns the annotator called name in p, adding it when the
 // project is writable. In a read-only project an unknown coder is used
 // without an id: nothing can be written anyway.
-func coderFor(p *storage.Project, name string) (storage.Annotator, error) {
+func coderFor(p *sqlite.Project, name string) (storage.Annotator, error) {
 	if !p.ReadOnly() {
 		return p.EnsureAnnotator(name)
 	}
@@ -183,14 +184,14 @@ func DefaultProjectPath() (string, error) {
 		}
 		dir = filepath.Join(d, "saywho")
 	}
-	return filepath.Join(dir, "My project"+storage.Extension), nil
+	return filepath.Join(dir, "My project"+sqlite.Extension), nil
 }
 
 // openOrCreateDefault opens the default project, creating it with the
 // sample article and a small example codebook when it does not exist.
-func openOrCreateDefault(path string) (*storage.Project, error) {
+func openOrCreateDefault(path string) (*sqlite.Project, error) {
 	if _, err := os.Stat(path); err == nil {
-		return storage.Open(path, storage.OpenOptions{})
+		return sqlite.Open(path, sqlite.OpenOptions{})
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, fmt.Errorf("cannot create the folder for the default project: %w", err)
@@ -201,8 +202,8 @@ func openOrCreateDefault(path string) (*storage.Project, error) {
 // createProject makes a new project file and fills it with seed (when not
 // nil). A failed seed removes nothing: the file is a valid, emptier
 // project.
-func createProject(path, name string, seed func(*storage.Project) error) (*storage.Project, error) {
-	p, err := storage.Create(path, name)
+func createProject(path, name string, seed func(*sqlite.Project) error) (*sqlite.Project, error) {
+	p, err := sqlite.Create(path, name)
 	if err != nil {
 		return nil, err
 	}
@@ -217,7 +218,7 @@ func createProject(path, name string, seed func(*storage.Project) error) (*stora
 
 // seedProject adds the sample article and example codes to a new default
 // project.
-func seedProject(p *storage.Project) error {
+func seedProject(p *sqlite.Project) error {
 	if _, err := p.AddDocument(storage.Document{Text: assets.SampleArticle, FileName: assets.SampleName, Format: "txt",
 		Outlet: assets.SampleOutlet, Byline: assets.SampleByline, Published: assets.SamplePublished}); err != nil {
 		return err

@@ -5,7 +5,7 @@ import (
 	"runtime"
 	"testing"
 
-	"github.com/saywho-app/saywho/storage"
+	"github.com/saywho-app/saywho/storage/sqlite"
 )
 
 func TestDefaultProjectIsCreatedWithSample(t *testing.T) {
@@ -55,7 +55,7 @@ func TestCoderForReadOnlyProject(t *testing.T) {
 		t.Fatal(err)
 	}
 	p.Close()
-	ro, err := storage.Open(path, storage.OpenOptions{ReadOnly: true})
+	ro, err := sqlite.Open(path, sqlite.OpenOptions{ReadOnly: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/saywho-app/saywho/storage"
+	"github.com/saywho-app/saywho/storage/sqlite"
 )
 
 // projectIntact fails the test unless the project file still holds the
@@ -19,7 +19,7 @@ func (f *fixture) projectIntact(what string) {
 	if problems, err := f.p.Check(); err != nil || len(problems) > 0 {
 		f.t.Fatalf("%s: the project fails its check: %v %v", what, err, problems)
 	}
-	again, err := storage.Open(f.p.Path(), storage.OpenOptions{ReadOnly: true})
+	again, err := sqlite.Open(f.p.Path(), sqlite.OpenOptions{ReadOnly: true})
 	if err != nil {
 		f.t.Fatalf("%s: the project no longer opens: %v", what, err)
 	}
@@ -102,7 +102,7 @@ func TestBackupDialog(t *testing.T) {
 	f.saveAsName("copy.saywho", "Back up")
 	<-done
 	copyPath := filepath.Join(filepath.Dir(f.p.Path()), "copy.saywho")
-	c, err := storage.Open(copyPath, storage.OpenOptions{ReadOnly: true})
+	c, err := sqlite.Open(copyPath, sqlite.OpenOptions{ReadOnly: true})
 	if err != nil {
 		t.Fatalf("the backup does not open: %v (status %q)", err, f.u.status.Text())
 	}

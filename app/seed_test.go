@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/saywho-app/saywho/storage/sharedtest"
+	"github.com/saywho-app/saywho/storage/sqlite"
 
 	"fyne.io/fyne/v2/test"
 
@@ -22,7 +23,7 @@ func TestSeedArticleWalkthrough(t *testing.T) {
 		t.Skipf("seed article unreadable: %v", err)
 	}
 	a := test.NewTempApp(t)
-	p, err := storage.Create(filepath.Join(t.TempDir(), "seed.saywho"), "Seed")
+	p, err := sqlite.Create(filepath.Join(t.TempDir(), "seed.saywho"), "Seed")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,8 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
-
-	"github.com/saywho-app/saywho/storage"
+	"github.com/saywho-app/saywho/storage/sqlite"
 )
 
 // secondID returns the id of the fixture's second document (the ferry
@@ -112,7 +111,7 @@ func TestSetFromListedDocumentsAndOpenDocumentSets(t *testing.T) {
 	}
 }
 
-func members(t *testing.T, p *storage.Project, set string) []string {
+func members(t *testing.T, p *sqlite.Project, set string) []string {
 	t.Helper()
 	s, err := p.FindSet(set)
 	if err != nil {

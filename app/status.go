@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/saywho-app/saywho/storage"
+	"github.com/saywho-app/saywho/storage/sqlite"
 	"github.com/saywho-app/saywho/storage/textutil"
 )
 
@@ -117,7 +118,7 @@ func friendly(err error) string {
 func (u *UI) updateTitle() {
 	name := u.p.Info().Name
 	if name == "" {
-		name = strings.TrimSuffix(filepath.Base(u.p.Path()), storage.Extension)
+		name = strings.TrimSuffix(filepath.Base(u.p.Path()), sqlite.Extension)
 	}
 	state := "all changes saved"
 	if u.p.ReadOnly() {

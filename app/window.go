@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/saywho-app/saywho/storage"
+	"github.com/saywho-app/saywho/storage/sqlite"
 	"github.com/saywho-app/saywho/widgets"
 )
 
@@ -18,7 +19,7 @@ import (
 type UI struct {
 	app     fyne.App
 	win     fyne.Window
-	p       *storage.Project
+	p       *sqlite.Project
 	coder   storage.Annotator
 	formats Formats
 	theme   *appTheme
@@ -65,7 +66,7 @@ type UI struct {
 // NewUI builds the whole window content and menus for project p, with
 // coder as the annotator of new annotations, and opens the last document
 // seen (or the first). p should have undo enabled (Project.EnableUndo).
-func NewUI(a fyne.App, w fyne.Window, p *storage.Project, coder storage.Annotator) *UI {
+func NewUI(a fyne.App, w fyne.Window, p *sqlite.Project, coder storage.Annotator) *UI {
 	u := &UI{app: a, win: w, p: p, coder: coder, formats: DefaultFormats(), showDocs: true, showSide: true}
 	u.theme = newAppTheme(a.Preferences().StringWithFallback(prefTheme, themeSystem))
 	a.Settings().SetTheme(u.theme)
@@ -112,7 +113,7 @@ func (u *UI) SetFormats(f Formats) {
 }
 
 // Project returns the open project.
-func (u *UI) Project() *storage.Project { return u.p }
+func (u *UI) Project() *sqlite.Project { return u.p }
 
 // layoutPanels puts the document list, the article and the side panel
 // side by side, leaving out the panels the user hid.

@@ -4,12 +4,9 @@ package storage
 
 import "syscall"
 
-// noLockVFS is SQLite's file system layer without locks (see fullDiskDB).
-const noLockVFS = "unix-none"
-
-// freeSpace returns the bytes an unprivileged user may still write on the
+// FreeSpace returns the bytes an unprivileged user may still write on the
 // disk holding dir.
-func freeSpace(dir string) (int64, bool) {
+func FreeSpace(dir string) (int64, bool) {
 	var st syscall.Statfs_t
 	if err := syscall.Statfs(dir, &st); err != nil {
 		return 0, false

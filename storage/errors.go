@@ -3,7 +3,6 @@ package storage
 import (
 	"errors"
 	"fmt"
-	"regexp"
 	"strings"
 )
 
@@ -53,33 +52,12 @@ func (e *SchemaError) Error() string {
 // Unwrap makes errors.Is(err, ErrSchemaMismatch) true.
 func (e *SchemaError) Unwrap() error { return ErrSchemaMismatch }
 
-// newSchemaError describes the differences found in the project at path.
-func newSchemaError(path string, diffs []schemaDiff) *SchemaError {
-	e := &SchemaError{Path: path}
-	for _, d := range diffs {
-		e.Differences = append(e.Differences, d.String())
-	}
-	return e
-}
+// ErrDuplicate is returned (wrapped) by AddDocument when a document with
+// the same text is already in the project.
+var ErrDuplicate = errors.New("the same text is already in the project")
 
-// schemaChanged turns SQLite's "no such table" and "no such column", met
-// when another program changed the structure of a project while it was
-// open, into ErrSchemaMismatch; other errors are returned as they are.
-func schemaChanged(err error) error {
-	if err == nil {
-		return nil
-	}
-	if msg := err.Error(); strings.Contains(msg, "no such table") || strings.Contains(msg, "no such column") {
-		return fmt.Errorf("%w while it was open (%s); close it, check it, and repair it if needed", ErrSchemaMismatch, sqliteMessage(err))
-	}
-	return err
-}
-
-var sqliteCode = regexp.MustCompile(` \(\d+\)$`)
-
-// sqliteMessage is an SQLite error's message without the driver's
-// decorations.
-func sqliteMessage(err error) string {
-	msg := sqliteCode.ReplaceAllString(err.Error(), "")
-	return strings.TrimPrefix(msg, "constraint failed: ")
-}
+// ErrNothingToUndo and ErrNothingToRedo are returned when the stacks are empty.
+var (
+	ErrNothingToUndo = errors.New("nothing to undo")
+	ErrNothingToRedo = errors.New("nothing to redo")
+)

@@ -211,3 +211,45 @@ type Bundle struct {
 	Memos       []Memo       `json:"memos"`
 	Sets        []Set        `json:"sets"`
 }
+
+// Names returns the speaker's name followed by its aliases.
+func (s Speaker) Names() []string { return append([]string{s.Name}, s.Aliases...) }
+
+// Normalise replaces nil slices by empty ones, so exports write [] rather
+// than null.
+func (b *Bundle) Normalise() {
+	for i := range b.Speakers {
+		if b.Speakers[i].Aliases == nil {
+			b.Speakers[i].Aliases = []string{}
+		}
+	}
+	if b.Annotators == nil {
+		b.Annotators = []Annotator{}
+	}
+	if b.Codes == nil {
+		b.Codes = []Code{}
+	}
+	if b.Speakers == nil {
+		b.Speakers = []Speaker{}
+	}
+	if b.Documents == nil {
+		b.Documents = []Document{}
+	}
+	if b.Annotations == nil {
+		b.Annotations = []Annotation{}
+	}
+	if b.Relations == nil {
+		b.Relations = []Relation{}
+	}
+	if b.Memos == nil {
+		b.Memos = []Memo{}
+	}
+	if b.Sets == nil {
+		b.Sets = []Set{}
+	}
+	for i := range b.Sets {
+		if b.Sets[i].DocumentIDs == nil {
+			b.Sets[i].DocumentIDs = []string{}
+		}
+	}
+}

@@ -38,9 +38,9 @@ var backupsWriting = struct {
 	m map[string]string
 }{m: map[string]string{}}
 
-// writingBackup records paths as a backup being written until the
+// WritingBackup records paths as a backup being written until the
 // returned function is called.
-func writingBackup(paths ...string) (done func()) {
+func WritingBackup(paths ...string) (done func()) {
 	backupsWriting.Lock()
 	defer backupsWriting.Unlock()
 	var added []string

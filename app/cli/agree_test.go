@@ -9,6 +9,7 @@ import (
 
 	"github.com/saywho-app/saywho/storage"
 	"github.com/saywho-app/saywho/storage/agreement"
+	"github.com/saywho-app/saywho/storage/sqlite"
 )
 
 // agreeProject starts from goodProject (Ana's quote of the mayor on
@@ -19,7 +20,7 @@ import (
 func agreeProject(t *testing.T) (path string, textLen, quoteLen int) {
 	t.Helper()
 	path = goodProject(t, t.TempDir())
-	p, err := storage.Open(path, storage.OpenOptions{})
+	p, err := sqlite.Open(path, sqlite.OpenOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/saywho-app/saywho/storage"
 	"github.com/saywho-app/saywho/storage/formats/safezip/ziptest"
+	"github.com/saywho-app/saywho/storage/sqlite"
 )
 
 // docxBody is a minimal WordprocessingML body with one paragraph.
@@ -184,7 +185,7 @@ func TestRemoteReferencesNotFetched(t *testing.T) {
 // documentTexts returns the texts of every document of a project.
 func documentTexts(t *testing.T, path string) string {
 	t.Helper()
-	p, err := storage.Open(path, storage.OpenOptions{ReadOnly: true})
+	p, err := sqlite.Open(path, sqlite.OpenOptions{ReadOnly: true})
 	if err != nil {
 		t.Fatal(err)
 	}

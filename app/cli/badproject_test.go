@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/saywho-app/saywho/storage"
+	"github.com/saywho-app/saywho/storage/sqlite"
 )
 
 // badProjects make files that are not projects this Saywho can open, each
@@ -41,7 +42,7 @@ var badProjects = []struct {
 	}, []string{"trigger wipe was added", "saywho repair"}},
 	{"newer schema", func(t *testing.T, good []byte, path string) {
 		putFile(t, path, good)
-		rawSQL(t, path, fmt.Sprintf("PRAGMA user_version = %d", storage.SchemaVersion+1))
+		rawSQL(t, path, fmt.Sprintf("PRAGMA user_version = %d", sqlite.SchemaVersion+1))
 	}, []string{"newer version", "update Saywho"}},
 }
 
@@ -109,7 +110,7 @@ func TestBadProjects(t *testing.T) {
 func TestImportWhileOpenElsewhere(t *testing.T) {
 	dir := t.TempDir()
 	project := goodProject(t, dir)
-	window, err := storage.Open(project, storage.OpenOptions{})
+	window, err := sqlite.Open(project, sqlite.OpenOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,7 +3,7 @@ package cli
 import (
 	"fmt"
 
-	"github.com/saywho-app/saywho/storage"
+	"github.com/saywho-app/saywho/storage/sqlite"
 	"github.com/saywho-app/saywho/storage/textutil"
 )
 
@@ -16,7 +16,7 @@ func runCheck(e *env, args []string) error {
 	if len(pos) != 1 {
 		return usageError{"give exactly one project"}
 	}
-	p, err := storage.OpenForCheck(pos[0])
+	p, err := sqlite.OpenForCheck(pos[0])
 	if err != nil {
 		return err
 	}

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/saywho-app/saywho/storage"
+	"github.com/saywho-app/saywho/storage/sqlite"
 	"github.com/saywho-app/saywho/storage/textutil"
 )
 
@@ -201,7 +202,7 @@ func endedOptions(fs *flag.FlagSet, consumed []string) bool {
 // openArgs parses the command line of a command that reads one project
 // (plus `extra` more positional arguments, described by want) and opens
 // the project read-only. The caller closes it.
-func openArgs(fs *flags, args []string, extra int, want string) (*storage.Project, []string, error) {
+func openArgs(fs *flags, args []string, extra int, want string) (*sqlite.Project, []string, error) {
 	pos, err := parse(fs, args)
 	if err != nil {
 		return nil, nil, err
@@ -221,10 +222,10 @@ func openArgs(fs *flags, args []string, extra int, want string) (*storage.Projec
 // A command that only reads still opens a project of an older schema: for
 // writing when the file can be written, which upgrades it after a backup
 // copy, as the window does.
-func openProject(path string, readOnly bool) (*storage.Project, error) {
-	p, err := storage.Open(path, storage.OpenOptions{ReadOnly: readOnly})
+func openProject(path string, readOnly bool) (*sqlite.Project, error) {
+	p, err := sqlite.Open(path, sqlite.OpenOptions{ReadOnly: readOnly})
 	if readOnly && errors.Is(err, storage.ErrNeedsUpgrade) {
-		return storage.Open(path, storage.OpenOptions{})
+		return sqlite.Open(path, sqlite.OpenOptions{})
 	}
 	return p, err
 }

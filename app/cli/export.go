@@ -8,6 +8,7 @@ import (
 
 	"github.com/saywho-app/saywho/storage"
 	"github.com/saywho-app/saywho/storage/formats"
+	"github.com/saywho-app/saywho/storage/sqlite"
 	"github.com/saywho-app/saywho/storage/textutil"
 )
 
@@ -75,7 +76,7 @@ func runExport(e *env, args []string) error {
 // redirected to a file, as that is a link out of /dev.
 var stdoutAliases = map[string]bool{"/dev/stdout": true, "/dev/fd/1": true, "/proc/self/fd/1": true}
 
-func findCoder(p *storage.Project, name string) (storage.Annotator, error) {
+func findCoder(p *sqlite.Project, name string) (storage.Annotator, error) {
 	all, err := p.Annotators()
 	if err != nil {
 		return storage.Annotator{}, err
@@ -93,7 +94,7 @@ func findCoder(p *storage.Project, name string) (storage.Annotator, error) {
 // findSet returns the id of the set named (or identified by) name, "" for
 // no name. A set without documents is refused: the command would have
 // nothing to work on.
-func findSet(p *storage.Project, name string) (string, error) {
+func findSet(p *sqlite.Project, name string) (string, error) {
 	if name == "" {
 		return "", nil
 	}

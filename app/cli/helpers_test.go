@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/saywho-app/saywho/storage"
+	"github.com/saywho-app/saywho/storage/sqlite"
 )
 
 // article is an invented news text with astral emoji, CJK and RTL script.
@@ -30,7 +31,7 @@ func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
 func goodProject(t *testing.T, dir string) string {
 	t.Helper()
 	path := filepath.Join(dir, "study.saywho")
-	p, err := storage.Create(path, "Harbour study")
+	p, err := sqlite.Create(path, "Harbour study")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/saywho-app/saywho/storage"
 	"github.com/saywho-app/saywho/storage/formats"
+	"github.com/saywho-app/saywho/storage/sqlite"
 )
 
 func runImport(e *env, args []string) error {
@@ -27,13 +28,13 @@ func runImport(e *env, args []string) error {
 	}
 	path := pos[0]
 	created := false
-	p, err := storage.Open(path, storage.OpenOptions{})
+	p, err := sqlite.Open(path, sqlite.OpenOptions{})
 	if err != nil {
 		if _, statErr := os.Stat(path); !errors.Is(statErr, os.ErrNotExist) {
 			return err
 		}
 		name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
-		if p, err = storage.Create(path, name); err != nil {
+		if p, err = sqlite.Create(path, name); err != nil {
 			return err
 		}
 		created = true

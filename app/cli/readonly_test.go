@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/saywho-app/saywho/storage"
+	"github.com/saywho-app/saywho/storage/sqlite"
 )
 
 // envCLIArgs makes the test binary run one saywho command, given as a JSON
@@ -185,7 +186,7 @@ func asNobody(t *testing.T, bin string) runner {
 func pendingLog(t *testing.T, dir string) {
 	t.Helper()
 	live := goodProject(t, t.TempDir())
-	p, err := storage.Open(live, storage.OpenOptions{})
+	p, err := sqlite.Open(live, sqlite.OpenOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

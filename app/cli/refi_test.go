@@ -8,6 +8,7 @@ import (
 
 	"github.com/saywho-app/saywho/storage"
 	"github.com/saywho-app/saywho/storage/formats/safezip/ziptest"
+	"github.com/saywho-app/saywho/storage/sqlite"
 )
 
 // codebookQDE is a REFI-QDA project with a user and two codes and the
@@ -24,7 +25,7 @@ func codebookQDE(sources string) string {
 // projectCounts opens a project and returns its stats.
 func projectCounts(t *testing.T, path string) storage.Stats {
 	t.Helper()
-	p, err := storage.Open(path, storage.OpenOptions{ReadOnly: true})
+	p, err := sqlite.Open(path, sqlite.OpenOptions{ReadOnly: true})
 	if err != nil {
 		t.Fatalf("the project was not created: %v", err)
 	}

@@ -4,7 +4,7 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/saywho-app/saywho/storage"
+	"github.com/saywho-app/saywho/storage/sqlite"
 )
 
 func runRepair(e *env, args []string) error {
@@ -17,11 +17,11 @@ func runRepair(e *env, args []string) error {
 	if len(pos) < 1 || len(pos) > 2 {
 		return usageError{"give the project, and optionally the new file"}
 	}
-	dst := storage.RepairedPath(pos[0])
+	dst := sqlite.RepairedPath(pos[0])
 	if len(pos) == 2 {
 		dst = pos[1]
 	}
-	rep, err := storage.Repair(context.Background(), pos[0], dst)
+	rep, err := sqlite.Repair(context.Background(), pos[0], dst)
 	if err != nil {
 		return err
 	}

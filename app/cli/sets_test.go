@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/saywho-app/saywho/storage"
 	"github.com/saywho-app/saywho/storage/formats/native"
+	"github.com/saywho-app/saywho/storage/sqlite"
 )
 
 // setsProject is agreeProject with three sets: "Shared" holds the
@@ -16,7 +16,7 @@ import (
 func setsProject(t *testing.T) string {
 	t.Helper()
 	path, _, _ := agreeProject(t)
-	p, err := storage.Open(path, storage.OpenOptions{})
+	p, err := sqlite.Open(path, sqlite.OpenOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

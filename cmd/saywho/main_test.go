@@ -11,8 +11,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/lang"
-
-	"github.com/saywho-app/saywho/storage"
+	"github.com/saywho-app/saywho/storage/sqlite"
 )
 
 // TestMain lets a test run this binary as saywho itself: with
@@ -54,7 +53,7 @@ func TestNoLocaleNoise(t *testing.T) {
 		t.Skip("Fyne asks the system for the locale here, not the environment")
 	}
 	project := filepath.Join(t.TempDir(), "p.saywho")
-	p, err := storage.Create(project, "Locale test")
+	p, err := sqlite.Create(project, "Locale test")
 	if err != nil {
 		t.Fatal(err)
 	}

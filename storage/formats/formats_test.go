@@ -9,11 +9,12 @@ import (
 
 	"github.com/saywho-app/saywho/storage"
 	"github.com/saywho-app/saywho/storage/formats/internal/fixture"
+	"github.com/saywho-app/saywho/storage/sqlite"
 )
 
-func projectFrom(t *testing.T, b *storage.Bundle) *storage.Project {
+func projectFrom(t *testing.T, b *storage.Bundle) *sqlite.Project {
 	t.Helper()
-	p, err := storage.Create(filepath.Join(t.TempDir(), "p.saywho"), "fixture")
+	p, err := sqlite.Create(filepath.Join(t.TempDir(), "p.saywho"), "fixture")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,7 +46,7 @@ func TestExportEveryFormatAndReimport(t *testing.T) {
 		if !reimport[f] {
 			continue
 		}
-		dst, err := storage.Create(filepath.Join(t.TempDir(), f+".saywho"), f)
+		dst, err := sqlite.Create(filepath.Join(t.TempDir(), f+".saywho"), f)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -9,8 +9,8 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/saywho-app/saywho/storage"
 	"github.com/saywho-app/saywho/storage/formats/internal/fixture"
+	"github.com/saywho-app/saywho/storage/sqlite"
 )
 
 // fuzzExts are the file names FuzzImportFile gives its input, so that the
@@ -38,7 +38,7 @@ func FuzzImportFile(f *testing.F) {
 	f.Add(uint8(3), minimalDocx(f))
 	f.Add(uint8(10), []byte("\x00\x01binary"))
 	template := filepath.Join(f.TempDir(), "template.saywho")
-	tp, err := storage.Create(template, "fuzz")
+	tp, err := sqlite.Create(template, "fuzz")
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -81,7 +81,7 @@ func FuzzImportFile(f *testing.F) {
 }
 
 // fuzzProject opens a copy of an empty template project in dir.
-func fuzzProject(t *testing.T, template, dir string) *storage.Project {
+func fuzzProject(t *testing.T, template, dir string) *sqlite.Project {
 	t.Helper()
 	data, err := os.ReadFile(template)
 	if err != nil {
@@ -91,7 +91,7 @@ func fuzzProject(t *testing.T, template, dir string) *storage.Project {
 	if err := os.WriteFile(path, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	p, err := storage.Open(path, storage.OpenOptions{})
+	p, err := sqlite.Open(path, sqlite.OpenOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

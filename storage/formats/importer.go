@@ -18,6 +18,7 @@ import (
 	"github.com/saywho-app/saywho/storage/formats/doc"
 	"github.com/saywho-app/saywho/storage/formats/native"
 	"github.com/saywho-app/saywho/storage/formats/qdpx"
+	"github.com/saywho-app/saywho/storage/sqlite"
 	"github.com/saywho-app/saywho/storage/textutil"
 )
 
@@ -151,7 +152,7 @@ type Progress func(done, total int, name string)
 // its own. A file that cannot be read is reported in the Summary and
 // changes nothing; the others are still imported. It stops between files
 // when ctx is cancelled.
-func Import(ctx context.Context, p *storage.Project, paths []string, opts ImportOptions, progress Progress) (Summary, error) {
+func Import(ctx context.Context, p *sqlite.Project, paths []string, opts ImportOptions, progress Progress) (Summary, error) {
 	var sum Summary
 	units, err := collect(paths)
 	if err != nil {
@@ -221,7 +222,7 @@ func unwrapPathError(err error) error {
 }
 
 // importUnit reads one unit and merges it.
-func importUnit(ctx context.Context, p *storage.Project, u unit, opts ImportOptions) FileResult {
+func importUnit(ctx context.Context, p *sqlite.Project, u unit, opts ImportOptions) FileResult {
 	res := FileResult{Path: u.path}
 	opts.knownText = func(sha string) (string, bool) {
 		d, err := p.DocumentByHash(sha)
@@ -251,7 +252,7 @@ func importUnit(ctx context.Context, p *storage.Project, u unit, opts ImportOpti
 }
 
 // attachCoder gives annotations without a known coder the importing coder.
-func attachCoder(p *storage.Project, b *storage.Bundle, opts ImportOptions) error {
+func attachCoder(p *sqlite.Project, b *storage.Bundle, opts ImportOptions) error {
 	missing := false
 	for _, a := range b.Annotations {
 		if a.AnnotatorID == "" {

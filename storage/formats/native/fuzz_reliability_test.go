@@ -9,6 +9,7 @@ import (
 
 	"github.com/saywho-app/saywho/storage"
 	"github.com/saywho-app/saywho/storage/formats/internal/fixture"
+	"github.com/saywho-app/saywho/storage/sqlite"
 	"github.com/saywho-app/saywho/storage/textutil"
 )
 
@@ -36,7 +37,7 @@ func FuzzImport(f *testing.F) {
 			return
 		}
 		checkImported(t, b)
-		p, err := storage.Create(filepath.Join(t.TempDir(), "fuzz.saywho"), "fuzz")
+		p, err := sqlite.Create(filepath.Join(t.TempDir(), "fuzz.saywho"), "fuzz")
 		if err != nil {
 			t.Fatal(err)
 		}

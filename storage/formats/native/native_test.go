@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/saywho-app/saywho/storage"
+	"github.com/saywho-app/saywho/storage/sqlite"
 )
 
 // texts exercise the offset rules: astral emoji, combining marks (stored
@@ -22,9 +23,9 @@ var texts = []string{
 	"قال الوزير: «لن نتراجع». ואז אמר: \"שלום\".",
 }
 
-func buildProject(t *testing.T) *storage.Project {
+func buildProject(t *testing.T) *sqlite.Project {
 	t.Helper()
-	p, err := storage.Create(filepath.Join(t.TempDir(), "src.saywho"), "round trip")
+	p, err := sqlite.Create(filepath.Join(t.TempDir(), "src.saywho"), "round trip")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,7 +66,7 @@ func buildProject(t *testing.T) *storage.Project {
 	return p
 }
 
-func export(t *testing.T, p *storage.Project) []byte {
+func export(t *testing.T, p *sqlite.Project) []byte {
 	t.Helper()
 	b, err := p.Snapshot(storage.SnapshotOptions{})
 	if err != nil {
@@ -88,7 +89,7 @@ func TestRoundTripIsIdentical(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dst, err := storage.Create(filepath.Join(t.TempDir(), "dst.saywho"), "other")
+	dst, err := sqlite.Create(filepath.Join(t.TempDir(), "dst.saywho"), "other")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,8 +1,0 @@
-//go:build race
-
-package storage
-
-// raceBuild is true when the tests run under the race detector, which
-// slows SQLite down about twentyfold: the crash tests then use smaller
-// batches.
-const raceBuild = true

@@ -1,0 +1,219 @@
+package sqlite
+
+import (
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/saywho-app/saywho/storage"
+	"github.com/saywho-app/saywho/storage/textutil"
+)
+
+// AddDocument stores a new document. Its text is normalised (NFC, "\n")
+// and hashed here; Imported, Status and an id are filled in when empty.
+// A document whose text is already present is not stored again: the
+// existing document is returned with an error wrapping ErrDuplicate.
+func (p *Project) AddDocument(d storage.Document) (storage.Document, error) {
+	var out storage.Document
+	err := p.write("Import document", func(q querier) error {
+		var err error
+		out, err = addDocument(q, d)
+		return err
+	})
+	return out, err
+}
+
+// prepareDocument validates and completes d.
+func prepareDocument(d storage.Document) (storage.Document, error) {
+	if !utf8.ValidString(d.Text) {
+		return d, fmt.Errorf("document %q: %w: text is not valid UTF-8", d.Title, storage.ErrInvalid)
+	}
+	d.Text = textutil.Normalize(d.Text)
+	if strings.TrimSpace(d.Text) == "" {
+		return d, fmt.Errorf("document %q: %w: no text", d.Title, storage.ErrInvalid)
+	}
+	d.SHA256 = textutil.SHA256(d.Text)
+	d.Length = utf8.RuneCountInString(d.Text)
+	if d.ID == "" {
+		d.ID = storage.NewID()
+	}
+	if d.Imported.IsZero() {
+		d.Imported = now()
+	}
+	if d.Status == "" {
+		d.Status = storage.StatusNew
+	}
+	if !validStatus(d.Status) {
+		return d, fmt.Errorf("document status %q: %w", d.Status, storage.ErrInvalid)
+	}
+	if strings.TrimSpace(d.Title) == "" {
+		d.Title = firstLine(d.Text)
+	}
+	return d, nil
+}
+
+func validStatus(s string) bool {
+	return s == storage.StatusNew || s == storage.StatusInProgress || s == storage.StatusDone
+}
+
+// firstLine returns the first non-empty line of text, shortened.
+func firstLine(text string) string {
+	for _, l := range strings.Split(text, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			if r := []rune(l); len(r) > 120 {
+				return string(r[:120]) + "…"
+			}
+			return l
+		}
+	}
+	return "Untitled"
+}
+
+func addDocument(q querier, d storage.Document) (storage.Document, error) {
+	d, err := prepareDocument(d)
+	if err != nil {
+		return d, err
+	}
+	var existing string
+	err = q.QueryRowContext(bg, "SELECT id FROM documents WHERE sha256 = ?", d.SHA256).Scan(&existing)
+	if err == nil {
+		old, _ := getDocument(q, existing, false)
+		return old, fmt.Errorf("%q: %w (as %q)", d.Title, storage.ErrDuplicate, old.Title)
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return d, err
+	}
+	_, err = q.ExecContext(bg, `INSERT INTO documents(id, title, outlet, byline, published, url, file_name, format, imported, status, sha256, length, text)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		d.ID, d.Title, d.Outlet, d.Byline, d.Published, d.URL, d.FileName, d.Format, fmtTime(d.Imported), d.Status, d.SHA256, d.Length, d.Text)
+	if err != nil && strings.Contains(err.Error(), "UNIQUE") {
+		return d, fmt.Errorf("document id %s: %w", d.ID, storage.ErrExists)
+	}
+	return d, err
+}
+
+const documentCols = "id, title, outlet, byline, published, url, file_name, format, imported, status, sha256, length"
+
+func scanDocument(r scanner, withText bool) (storage.Document, error) {
+	var d storage.Document
+	var imported string
+	dest := []any{&d.ID, &d.Title, &d.Outlet, &d.Byline, &d.Published, &d.URL, &d.FileName, &d.Format, &imported, &d.Status, &d.SHA256, &d.Length}
+	if withText {
+		dest = append(dest, &d.Text)
+	}
+	err := r.Scan(dest...)
+	d.Imported = parseTime(imported)
+	return d, err
+}
+
+func getDocument(q querier, id string, withText bool) (storage.Document, error) {
+	cols := documentCols
+	if withText {
+		cols += ", text"
+	}
+	d, err := scanDocument(q.QueryRowContext(bg, "SELECT "+cols+" FROM documents WHERE id = ?", id), withText)
+	if errors.Is(err, sql.ErrNoRows) {
+		return d, fmt.Errorf("document %s: %w", id, storage.ErrNotFound)
+	}
+	return d, schemaChanged(err)
+}
+
+// Document returns one document with its text.
+func (p *Project) Document(id string) (storage.Document, error) {
+	return getDocument(p.db, id, true)
+}
+
+// DocumentByHash returns the document, without its text, whose text has
+// this SHA-256 (hex of the stored, normalised text), or ErrNotFound.
+func (p *Project) DocumentByHash(sha256 string) (storage.Document, error) {
+	d, err := scanDocument(p.db.QueryRow("SELECT "+documentCols+" FROM documents WHERE sha256 = ?", sha256), false)
+	if errors.Is(err, sql.ErrNoRows) {
+		return d, fmt.Errorf("document with hash %s: %w", sha256, storage.ErrNotFound)
+	}
+	return d, err
+}
+
+// Documents lists all documents, without text, in import order, with their
+// annotation counts.
+func (p *Project) Documents() ([]storage.DocumentSummary, error) {
+	q := "SELECT " + prefixCols("d.", documentCols) + `, (SELECT count(*) FROM annotations a WHERE a.document_id = d.id)
+		FROM documents d ORDER BY d.seq`
+	return queryAll(p.db, q, nil, func(r scanner) (storage.DocumentSummary, error) {
+		var s storage.DocumentSummary
+		var imported string
+		d := &s.Document
+		err := r.Scan(&d.ID, &d.Title, &d.Outlet, &d.Byline, &d.Published, &d.URL, &d.FileName, &d.Format, &imported, &d.Status, &d.SHA256, &d.Length, &s.Annotations)
+		d.Imported = parseTime(imported)
+		return s, err
+	})
+}
+
+func prefixCols(prefix, cols string) string {
+	parts := strings.Split(cols, ", ")
+	for i := range parts {
+		parts[i] = prefix + parts[i]
+	}
+	return strings.Join(parts, ", ")
+}
+
+// UpdateDocumentMeta changes a document's metadata (title, outlet, byline,
+// published, URL, status). Its text never changes.
+func (p *Project) UpdateDocumentMeta(d storage.Document) error {
+	if !validStatus(d.Status) {
+		return fmt.Errorf("document status %q: %w", d.Status, storage.ErrInvalid)
+	}
+	return p.write("Edit document details", func(q querier) error {
+		res, err := q.ExecContext(bg, `UPDATE documents SET title=?, outlet=?, byline=?, published=?, url=?, status=? WHERE id=?`,
+			d.Title, d.Outlet, d.Byline, d.Published, d.URL, d.Status, d.ID)
+		return mustAffect(res, err, "document", d.ID)
+	})
+}
+
+// DeleteDocument removes a document with its annotations and memos.
+func (p *Project) DeleteDocument(id string) error {
+	return p.write("Delete document", func(q querier) error {
+		res, err := q.ExecContext(bg, "DELETE FROM documents WHERE id = ?", id)
+		return mustAffect(res, err, "document", id)
+	})
+}
+
+func mustAffect(res sql.Result, err error, what, id string) error {
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("%s %s: %w", what, id, storage.ErrNotFound)
+	}
+	return nil
+}
+
+// maxCachedTexts bounds the offset indexes kept in memory.
+const maxCachedTexts = 16
+
+// textIndex returns the cached offset index of a document's text.
+func (p *Project) textIndex(q querier, docID string) (*textutil.Index, error) {
+	p.textMu.Lock()
+	ix := p.texts[docID]
+	p.textMu.Unlock()
+	if ix != nil {
+		return ix, nil
+	}
+	var text string
+	err := q.QueryRowContext(bg, "SELECT text FROM documents WHERE id = ?", docID).Scan(&text)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("document %s: %w", docID, storage.ErrNotFound)
+	}
+	if err != nil {
+		return nil, err
+	}
+	ix = textutil.NewIndex(text)
+	p.textMu.Lock()
+	if len(p.texts) >= maxCachedTexts {
+		clear(p.texts) // about 20 bytes a code point each: keep the cache small
+	}
+	p.texts[docID] = ix
+	p.textMu.Unlock()
+	return ix, nil
+}

@@ -1,0 +1,157 @@
+package sqlite
+
+// ApplicationID marks Saywho project files (PRAGMA application_id); it
+// spells "SYWH" in ASCII.
+const ApplicationID = 0x53595748
+
+// setsVersion is the first schema with document sets.
+const setsVersion = 2
+
+// SchemaVersion is the schema this build writes (PRAGMA user_version).
+var SchemaVersion = len(migrations)
+
+// migrations are applied in order; migrations[i] brings a file from
+// user_version i to i+1. Never edit a released migration: append one.
+var migrations = []string{
+	// 1: the initial schema.
+	`
+CREATE TABLE meta (
+	key   TEXT PRIMARY KEY,
+	value TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE annotators (
+	id      TEXT PRIMARY KEY,
+	name    TEXT NOT NULL UNIQUE,
+	created TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE codes (
+	id          TEXT PRIMARY KEY,
+	parent_id   TEXT REFERENCES codes(id) ON DELETE CASCADE,
+	name        TEXT NOT NULL,
+	color       TEXT NOT NULL DEFAULT '',
+	description TEXT NOT NULL DEFAULT '',
+	shortcut    TEXT NOT NULL DEFAULT '',
+	position    INTEGER NOT NULL DEFAULT 0,
+	created     TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE speakers (
+	id          TEXT PRIMARY KEY,
+	name        TEXT NOT NULL,
+	aliases     TEXT NOT NULL DEFAULT '[]',
+	role        TEXT NOT NULL DEFAULT '',
+	affiliation TEXT NOT NULL DEFAULT '',
+	wikidata    TEXT NOT NULL DEFAULT '',
+	note        TEXT NOT NULL DEFAULT '',
+	created     TEXT NOT NULL,
+	modified    TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE documents (
+	seq       INTEGER PRIMARY KEY,
+	id        TEXT NOT NULL UNIQUE,
+	title     TEXT NOT NULL DEFAULT '',
+	outlet    TEXT NOT NULL DEFAULT '',
+	byline    TEXT NOT NULL DEFAULT '',
+	published TEXT NOT NULL DEFAULT '',
+	url       TEXT NOT NULL DEFAULT '',
+	file_name TEXT NOT NULL DEFAULT '',
+	format    TEXT NOT NULL DEFAULT '',
+	imported  TEXT NOT NULL,
+	status    TEXT NOT NULL DEFAULT 'new' CHECK (status IN ('new','in_progress','done')),
+	sha256    TEXT NOT NULL UNIQUE,
+	length    INTEGER NOT NULL,
+	text      TEXT NOT NULL
+) STRICT;
+
+-- The text is immutable after import.
+CREATE TRIGGER documents_text_immutable BEFORE UPDATE OF text, sha256, length ON documents
+BEGIN
+	SELECT RAISE(ABORT, 'document text is immutable');
+END;
+
+CREATE TABLE annotations (
+	id           TEXT PRIMARY KEY,
+	document_id  TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+	kind         TEXT NOT NULL CHECK (kind IN ('quote','speaker_mention','claim','cue','code')),
+	start        INTEGER NOT NULL CHECK (start >= 0),
+	end          INTEGER NOT NULL,
+	ranges       TEXT NOT NULL DEFAULT '',
+	text         TEXT NOT NULL,
+	prefix       TEXT NOT NULL DEFAULT '',
+	suffix       TEXT NOT NULL DEFAULT '',
+	attrs        TEXT NOT NULL DEFAULT '{}',
+	speaker_id   TEXT REFERENCES speakers(id) ON DELETE SET NULL,
+	note         TEXT NOT NULL DEFAULT '',
+	annotator_id TEXT NOT NULL REFERENCES annotators(id),
+	created      TEXT NOT NULL,
+	modified     TEXT NOT NULL,
+	origin       TEXT NOT NULL DEFAULT 'human',
+	state        TEXT NOT NULL DEFAULT '',
+	CHECK (end >= start)
+) STRICT;
+CREATE INDEX annotations_doc ON annotations(document_id, start);
+CREATE INDEX annotations_speaker ON annotations(speaker_id);
+
+CREATE TABLE annotation_codes (
+	annotation_id TEXT NOT NULL REFERENCES annotations(id) ON DELETE CASCADE,
+	code_id       TEXT NOT NULL REFERENCES codes(id) ON DELETE CASCADE,
+	PRIMARY KEY (annotation_id, code_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX annotation_codes_code ON annotation_codes(code_id);
+
+CREATE TABLE relations (
+	id                   TEXT PRIMARY KEY,
+	type                 TEXT NOT NULL CHECK (type IN ('said_by','claimed_by','cue_of','stated_in')),
+	source_id            TEXT NOT NULL REFERENCES annotations(id) ON DELETE CASCADE,
+	target_annotation_id TEXT REFERENCES annotations(id) ON DELETE CASCADE,
+	target_speaker_id    TEXT REFERENCES speakers(id) ON DELETE CASCADE,
+	annotator_id         TEXT NOT NULL REFERENCES annotators(id),
+	created              TEXT NOT NULL,
+	CHECK ((target_annotation_id IS NULL) <> (target_speaker_id IS NULL))
+) STRICT;
+CREATE INDEX relations_source ON relations(source_id);
+CREATE INDEX relations_target_annotation ON relations(target_annotation_id);
+CREATE INDEX relations_target_speaker ON relations(target_speaker_id);
+
+CREATE TABLE memos (
+	id           TEXT PRIMARY KEY,
+	document_id  TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+	annotator_id TEXT NOT NULL REFERENCES annotators(id),
+	text         TEXT NOT NULL,
+	created      TEXT NOT NULL,
+	modified     TEXT NOT NULL
+) STRICT;
+
+CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content='documents', content_rowid='seq');
+CREATE TRIGGER documents_fts_ai AFTER INSERT ON documents BEGIN
+	INSERT INTO documents_fts(rowid, title, text) VALUES (new.seq, new.title, new.text);
+END;
+CREATE TRIGGER documents_fts_ad AFTER DELETE ON documents BEGIN
+	INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);
+END;
+CREATE TRIGGER documents_fts_au AFTER UPDATE OF title ON documents BEGIN
+	INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);
+	INSERT INTO documents_fts(rowid, title, text) VALUES (new.seq, new.title, new.text);
+END;
+`,
+	// 2: document sets (REFI-QDA Sets of sources): named groups of
+	// documents; a document may be in several sets.
+	`
+CREATE TABLE sets (
+	id          TEXT PRIMARY KEY,
+	name        TEXT NOT NULL UNIQUE CHECK (name <> ''),
+	description TEXT NOT NULL DEFAULT '',
+	created     TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE set_documents (
+	set_id      TEXT NOT NULL REFERENCES sets(id) ON DELETE CASCADE,
+	document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+	PRIMARY KEY (set_id, document_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX set_documents_document ON set_documents(document_id);
+`,
+}

@@ -1,0 +1,40 @@
+package sqlite
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/saywho-app/saywho/storage"
+)
+
+// newSchemaError describes the differences found in the project at path.
+func newSchemaError(path string, diffs []schemaDiff) *storage.SchemaError {
+	e := &storage.SchemaError{Path: path}
+	for _, d := range diffs {
+		e.Differences = append(e.Differences, d.String())
+	}
+	return e
+}
+
+// schemaChanged turns SQLite's "no such table" and "no such column", met
+// when another program changed the structure of a project while it was
+// open, into ErrSchemaMismatch; other errors are returned as they are.
+func schemaChanged(err error) error {
+	if err == nil {
+		return nil
+	}
+	if msg := err.Error(); strings.Contains(msg, "no such table") || strings.Contains(msg, "no such column") {
+		return fmt.Errorf("%w while it was open (%s); close it, check it, and repair it if needed", storage.ErrSchemaMismatch, sqliteMessage(err))
+	}
+	return err
+}
+
+var sqliteCode = regexp.MustCompile(` \(\d+\)$`)
+
+// sqliteMessage is an SQLite error's message without the driver's
+// decorations.
+func sqliteMessage(err error) string {
+	msg := sqliteCode.ReplaceAllString(err.Error(), "")
+	return strings.TrimPrefix(msg, "constraint failed: ")
+}
