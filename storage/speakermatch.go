@@ -69,3 +69,20 @@ func Surname(name string) string {
 	}
 	return f[len(f)-1]
 }
+
+// add puts a speaker just created into the index.
+func (ix *SpeakerIndex) add(s Speaker) {
+	more := NewSpeakerIndex([]Speaker{s})
+	for k, v := range more.byName {
+		if _, ok := ix.byName[k]; !ok {
+			ix.byName[k] = v
+		}
+	}
+	for k, v := range more.bySurname {
+		if id, ok := ix.bySurname[k]; ok && id != v {
+			ix.bySurname[k] = ""
+		} else {
+			ix.bySurname[k] = v
+		}
+	}
+}

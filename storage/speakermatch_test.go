@@ -14,7 +14,7 @@ func TestMatchSpeaker(t *testing.T) {
 	for _, tc := range []struct{ text, want string }{
 		{"Zelenskyy", "z"}, {" zelenskyy ", "z"}, {"Zelenskyy’s", "z"}, {"Zelenskyy's", "z"},
 		{"Volodymyr Zelenskyy", "z"}, {"Zelensky", "z"},
-		{"Peskov", "dup"},             // a name beats a surname
+		{"Peskov", "dup"},            // a name beats a surname
 		{"Park", ""}, {"Dmitry", ""}, // shared surname; a first name alone
 		{"Li", ""}, // surnames shorter than three letters are not used alone
 		{"", ""},
