@@ -16,7 +16,7 @@ type document struct {
 	tokens   tokenMap
 	gold     side
 	pred     side
-	saidBy   map[string][]speakerRef            // quote id → its speakers
+	saidBy   map[string][]speakerRef          // quote id → its speakers
 	cueOf    map[string][]*storage.Annotation // quote id → its cues
 	hasMarks func(item) bool                  // whether a quote's text holds a quotation mark
 }

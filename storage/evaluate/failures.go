@@ -95,7 +95,9 @@ func (f *failureTally) boundary(g, p item) {
 }
 
 // unmatched counts a prediction that matched nothing.
-func (f *failureTally) unmatched(p item) { f.spurious.add(ruleOr(p.ann.Attrs[storage.AttrRule], "(no rule)")) }
+func (f *failureTally) unmatched(p item) {
+	f.spurious.add(ruleOr(p.ann.Attrs[storage.AttrRule], "(no rule)"))
+}
 
 func (f *failureTally) result() Failures {
 	return Failures{f.missedByCue.list(), f.missedByForm.list(), f.boundaries.list(), f.spurious.list(),
