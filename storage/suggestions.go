@@ -29,12 +29,21 @@ type Suggestions struct {
 	Relations   []Relation
 }
 
+// SuggestOptions tune ReplaceSuggestions.
+type SuggestOptions struct {
+	// Coders are the annotator ids whose annotations suggestions keep
+	// clear of: the coder at work, who needs no suggestion where they
+	// marked something already. Other coders' work (a gold standard, a
+	// colleague's coding) does not stop a suggestion.
+	Coders []string
+}
+
 // SuggestReport says what ReplaceSuggestions did.
 type SuggestReport struct {
 	Added    int `json:"added"`    // suggestions stored
 	Replaced int `json:"replaced"` // pending suggestions removed first
 	Rejected int `json:"rejected"` // not proposed again: a coder rejected that span before
-	Covered  int `json:"covered"`  // not proposed: a coder's annotation of that kind already overlaps it
+	Covered  int `json:"covered"`  // not proposed: an accepted suggestion or one of the coders' annotations of that kind overlaps it
 }
 
 // ReplaceSuggestions stores a detector's suggestions for a document in one
@@ -42,11 +51,11 @@ type SuggestReport struct {
 // suggested) are removed first; accepted and rejected ones and every
 // coder's annotation stay as they are. A suggestion is dropped when a
 // rejected suggestion of its kind had exactly its parts (a rejection is
-// remembered), or when it overlaps an annotation of its kind that a coder
-// made or accepted; a cue or mention is dropped with the quotes that all
-// linked to it. A suggested mention with exactly the span of a coder's
-// mention is not added: the link goes to the coder's mention.
-func (p *Project) ReplaceSuggestions(documentID string, s Suggestions) (SuggestReport, error) {
+// remembered), or when it overlaps an annotation of its kind that was
+// accepted or that one of opts.Coders made; a cue or mention is dropped
+// with the quotes that all linked to it. A suggested mention with exactly
+// the span of such a mention is not added: the link goes to that mention.
+func (p *Project) ReplaceSuggestions(documentID string, s Suggestions, opts SuggestOptions) (SuggestReport, error) {
 	var rep SuggestReport
 	err := p.write("Suggest quotes", func(q querier) error {
 		if _, err := getDocument(q, documentID, false); err != nil {
@@ -67,7 +76,7 @@ func (p *Project) ReplaceSuggestions(documentID string, s Suggestions) (SuggestR
 		if err != nil {
 			return err
 		}
-		plan := planSuggestions(s, existing, &rep)
+		plan := planSuggestions(s, existing, opts.Coders, &rep)
 		t := now()
 		ids := map[string]string{}
 		for _, a := range s.Annotations {
@@ -119,14 +128,15 @@ type suggestionPlan struct {
 
 // planSuggestions applies the rules of ReplaceSuggestions and counts the
 // quotes it drops.
-func planSuggestions(s Suggestions, existing []Annotation, rep *SuggestReport) suggestionPlan {
+func planSuggestions(s Suggestions, existing []Annotation, coders []string, rep *SuggestReport) suggestionPlan {
 	plan := suggestionPlan{keep: map[string]bool{}, reuse: map[string]string{}}
 	rejected := map[string]bool{}
-	var decided []Annotation // a coder's own or accepted annotations
+	var decided []Annotation // accepted suggestions and the coders' own annotations
 	for _, a := range existing {
-		if a.State == StateRejected {
+		switch {
+		case a.State == StateRejected:
 			rejected[partsKey(a)] = true
-		} else {
+		case a.State == StateAccepted || contains(coders, a.AnnotatorID):
 			decided = append(decided, a)
 		}
 	}

@@ -90,7 +90,7 @@ func TestReplaceSuggestions(t *testing.T) {
 	p := newProject(t)
 	d, coder := suggestDoc(t, p)
 	first := proposal(t, "a", "“We will win,”", "said", "Ana Park", "Ana Park")
-	rep, err := p.ReplaceSuggestions(d.ID, first)
+	rep, err := p.ReplaceSuggestions(d.ID, first, SuggestOptions{Coders: []string{coder.ID}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -117,7 +117,7 @@ func TestReplaceSuggestions(t *testing.T) {
 		proposal(t, "a", "“We will win,”", "said", "Ana Park", "Ana Park"),
 		proposal(t, "b", "talks would go on.", "said talks", "Officials", ""),
 	)
-	rep, err = p.ReplaceSuggestions(d.ID, second)
+	rep, err = p.ReplaceSuggestions(d.ID, second, SuggestOptions{Coders: []string{coder.ID}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -137,7 +137,7 @@ func TestReplaceSuggestions(t *testing.T) {
 	if err := p.RejectSuggestion(q.ID); err != nil {
 		t.Fatal(err)
 	}
-	rep, err = p.ReplaceSuggestions(d.ID, first)
+	rep, err = p.ReplaceSuggestions(d.ID, first, SuggestOptions{Coders: []string{coder.ID}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -157,7 +157,7 @@ func TestReplaceSuggestionsReusesACodersMention(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := p.ReplaceSuggestions(d.ID, proposal(t, "a", "“We will win,”", "said", "Ana Park", "Ana Park")); err != nil {
+	if _, err := p.ReplaceSuggestions(d.ID, proposal(t, "a", "“We will win,”", "said", "Ana Park", "Ana Park"), SuggestOptions{Coders: []string{coder.ID}}); err != nil {
 		t.Fatal(err)
 	}
 	if got := byState(t, p, d.ID, KindSpeakerMention, StateSuggested); len(got) != 0 {
@@ -180,7 +180,7 @@ func TestAcceptSuggestion(t *testing.T) {
 		t.Fatal(err)
 	}
 	d, coder := suggestDoc(t, p)
-	if _, err := p.ReplaceSuggestions(d.ID, proposal(t, "a", "“We will win,”", "said", "Ana Park", "Ana Park")); err != nil {
+	if _, err := p.ReplaceSuggestions(d.ID, proposal(t, "a", "“We will win,”", "said", "Ana Park", "Ana Park"), SuggestOptions{Coders: []string{coder.ID}}); err != nil {
 		t.Fatal(err)
 	}
 	q := quoteByText(t, p, d.ID, "“We will win,”")
@@ -233,7 +233,7 @@ func TestAcceptSuggestionMatchesTheRegistry(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := p.ReplaceSuggestions(d.ID, proposal(t, "a", "“We will win,”", "said", "Ana Park", "Park")); err != nil {
+	if _, err := p.ReplaceSuggestions(d.ID, proposal(t, "a", "“We will win,”", "said", "Ana Park", "Park"), SuggestOptions{Coders: []string{coder.ID}}); err != nil {
 		t.Fatal(err)
 	}
 	if err := p.AcceptSuggestion(quoteByText(t, p, d.ID, "“We will win,”").ID, coder.ID); err != nil {
@@ -258,7 +258,7 @@ func TestRejectSuggestionKeepsASharedMention(t *testing.T) {
 	fs, fe := span(t, suggestText, "“Soon,”")
 	s.Annotations = append(s.Annotations, Annotation{ID: "float", Kind: KindQuote, Start: fs, End: fe})
 	s.Relations = append(s.Relations, Relation{Type: RelSaidBy, SourceID: "float", TargetID: "am"})
-	if _, err := p.ReplaceSuggestions(d.ID, s); err != nil {
+	if _, err := p.ReplaceSuggestions(d.ID, s, SuggestOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	q := quoteByText(t, p, d.ID, "“We will win,”")
@@ -290,7 +290,7 @@ func TestAcceptSuggestionsAndCounts(t *testing.T) {
 		proposal(t, "b", "talks would go on.", "said talks", "Officials", ""),
 		proposal(t, "c", "“Soon,”", "added", "she", ""),
 	)
-	if _, err := p.ReplaceSuggestions(d.ID, s); err != nil {
+	if _, err := p.ReplaceSuggestions(d.ID, s, SuggestOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	st, err := p.Stats()
@@ -335,7 +335,7 @@ func TestSnapshotLeavesSuggestionsOut(t *testing.T) {
 		proposal(t, "b", "talks would go on.", "said talks", "Officials", ""),
 		proposal(t, "c", "“Soon,”", "added", "she", ""),
 	)
-	if _, err := p.ReplaceSuggestions(d.ID, s); err != nil {
+	if _, err := p.ReplaceSuggestions(d.ID, s, SuggestOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	if err := p.AcceptSuggestion(quoteByText(t, p, d.ID, "“We will win,”").ID, coder.ID); err != nil {
@@ -355,5 +355,51 @@ func TestSnapshotLeavesSuggestionsOut(t *testing.T) {
 		if len(b.Annotations) != tc.annotations || len(b.Relations) != tc.rel {
 			t.Errorf("include=%v: %d annotations, %d relations; want %d, %d", tc.include, len(b.Annotations), len(b.Relations), tc.annotations, tc.rel)
 		}
+	}
+}
+
+func TestReplaceSuggestionsOnlyKeepsClearOfTheCodersAndAccepted(t *testing.T) {
+	p := newProject(t)
+	d, coder := suggestDoc(t, p)
+	gold, err := p.EnsureAnnotator("gold")
+	if err != nil {
+		t.Fatal(err)
+	}
+	hs, he := span(t, suggestText, "talks would go on")
+	if _, err := p.AddAnnotation(Annotation{DocumentID: d.ID, Kind: KindQuote, Start: hs, End: he, AnnotatorID: gold.ID}); err != nil {
+		t.Fatal(err)
+	}
+	ms, me := span(t, suggestText, "Officials")
+	goldMention, err := p.AddAnnotation(Annotation{DocumentID: d.ID, Kind: KindSpeakerMention, Start: ms, End: me, AnnotatorID: gold.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := join(
+		proposal(t, "a", "“We will win,”", "said", "Ana Park", "Ana Park"),
+		proposal(t, "b", "talks would go on.", "said talks", "Officials", ""),
+	)
+	opts := SuggestOptions{Coders: []string{coder.ID}}
+	rep, err := p.ReplaceSuggestions(d.ID, s, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep != (SuggestReport{Added: 2}) {
+		t.Errorf("another coder's quote stopped a suggestion: %+v", rep)
+	}
+	rels, _ := p.Relations(d.ID)
+	for _, r := range rels {
+		if r.TargetID == goldMention.ID {
+			t.Error("a suggestion was linked to another coder's mention")
+		}
+	}
+	if err := p.AcceptSuggestion(quoteByText(t, p, d.ID, "“We will win,”").ID, coder.ID); err != nil {
+		t.Fatal(err)
+	}
+	rep, err = p.ReplaceSuggestions(d.ID, s, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep != (SuggestReport{Added: 1, Replaced: 3, Covered: 1}) {
+		t.Errorf("an accepted suggestion was proposed again: %+v", rep)
 	}
 }

@@ -1,5 +1,5 @@
 // Package cli implements Saywho's headless subcommands (import, export,
-// stats, check, backup, agree). It never imports Fyne, so it works on servers and
+// stats, check, backup, agree, detect, evaluate). It never imports Fyne, so it works on servers and
 // in scripts; cmd/saywho sends every argument list that starts with a
 // subcommand here.
 package cli
@@ -37,6 +37,8 @@ func init() {
 		{"check", "PROJECT", "run the integrity check and report counts", runCheck},
 		{"backup", "PROJECT DEST", "write a consistent copy of the project (VACUUM INTO)", runBackup},
 		{"agree", "PROJECT [--coders A,B,...]", "inter-coder agreement: alpha, span F1, attribution", runAgree},
+		{"detect", "PROJECT [--replace]", "suggest quotes, cues and speakers with the rule-based detector", runDetect},
+		{"evaluate", "PROJECT --gold CODER", "score the detector (or a coder) against a gold coder", runEvaluate},
 	}
 }
 

@@ -1,0 +1,437 @@
+package detect
+
+import (
+	"slices"
+
+	"github.com/saywho-app/saywho/storage"
+)
+
+// The rules, as recorded on each suggestion (storage.AttrRule).
+const (
+	RuleBefore      = "frame before content"            // X said (that) …
+	RuleAfter       = "frame after content"             // …, X said.
+	RuleInverted    = "frame after content, inverted"   // …, said X.
+	RuleInside      = "frame inside content"            // “Q1,” X said, “Q2.”
+	RuleNextSent    = "frame in the next sentence"      // “Q!” X said. (split by the !)
+	RuleAccording   = "according to"                    // according to X, …
+	RuleParticiple  = "participle frame"                // X …, saying that …
+	RuleCoordinated = "coordinated cue"                 // X said … and added that …
+	RuleColon       = "colon frame"                     // X: “…”
+	RuleFloating    = "floating quote"                  // “…” after an attributed quote
+	RuleFragment    = "quoted fragment in the sentence" // X dismissed it as “unrealistic.”
+)
+
+// attribution is one found frame: cue, source and content.
+type attribution struct {
+	cueFrom, cueTo int             // tokens of the cue; equal when there is none
+	src            *nounPhrase     // the source (shared with the attribution it continues)
+	content        []storage.Range // code points
+	contentFrom    int             // first token of the content
+	frameFrom      int             // first token of the frame (source or cue)
+	rule           string
+	sent           int
+	class          cueClass
+}
+
+// attributions finds the frames of sentence si.
+func (d *document) attributions(si int) []attribution {
+	s := d.sents[si]
+	var out []attribution
+	add := func(a *attribution) {
+		if a == nil || len(a.content) == 0 {
+			return
+		}
+		a.sent = si
+		for _, o := range out {
+			if slices.Equal(o.content, a.content) {
+				return
+			}
+		}
+		out = append(out, *a)
+	}
+	for i := s.from; i < s.to; i++ {
+		if d.quoted(i) {
+			continue
+		}
+		t := &d.toks[i]
+		if t.is("according") && i+1 < s.to && d.toks[i+1].is("to") {
+			add(d.accordingTo(s, i))
+			continue
+		}
+		if t.punct(":") {
+			add(d.colonFrame(s, i))
+			continue
+		}
+		infos := lookupCue(t)
+		if infos == nil || d.headline[t.para] && !d.capitalised(i) && t.cap {
+			continue
+		}
+		add(d.frame(s, si, i, infos, out))
+	}
+	d.cutCoordinated(out)
+	return out
+}
+
+// frame tries the frames of the cue at token i.
+func (d *document) frame(s sentence, si, i int, infos []cueInfo, here []attribution) *attribution {
+	info := pick(infos)
+	j := i - 1
+	for j >= s.from && d.skippable(j, i) {
+		j--
+	}
+	// X …, saying that … / X said A and added that B: the source is the
+	// sentence's.
+	if j >= s.from && (info.form == "ing" && (d.toks[j].punct(",") || d.toks[j].punct("—")) ||
+		(d.toks[j].is("and") || d.toks[j].is("but")) && info.form != "ing") {
+		from := d.contentAfter(i, infos, s)
+		if from < 0 {
+			return nil
+		}
+		rule := RuleParticiple
+		if info.form != "ing" {
+			rule = RuleCoordinated
+		}
+		a := &attribution{cueFrom: i, cueTo: i + 1, contentFrom: from, frameFrom: j, rule: rule, class: info.class}
+		if len(here) > 0 {
+			a.src = here[len(here)-1].src
+		} else if a.src = d.subjectOf(s, j); a.src == nil {
+			return nil
+		}
+		a.content = []storage.Range{d.span(from, d.contentEnd(from, s))}
+		return a
+	}
+	if info.form == "ing" || info.form == "en" && !d.perfect(i, s) {
+		return nil
+	}
+	src := d.sourceBefore(i, s.from)
+	if src != nil {
+		// X said (that) …
+		if from := d.contentAfter(i, infos, s); from >= 0 && (info.class == speech || info.class == belief || from < s.to && d.toks[from].is("that") || info.class == intent) {
+			return &attribution{cueFrom: i, cueTo: i + 1, src: src, contentFrom: from, frameFrom: src.from,
+				content: []storage.Range{d.span(from, d.contentEnd(from, s))}, rule: RuleBefore, class: info.class}
+		}
+		if info.class != speech && info.class != belief {
+			return nil
+		}
+		// …, X said.
+		if src.from > s.from && d.afterContent(src.from-1) {
+			return d.contentBefore(s, src.from-1, i+1, &attribution{cueFrom: i, cueTo: i + 1, src: src,
+				frameFrom: src.from, rule: RuleAfter, class: info.class})
+		}
+		// “Q!” X said. (the sentence before is the quotation)
+		if src.from == s.from && d.restEmpty(i+1, s) {
+			return d.previousQuote(si, &attribution{cueFrom: i, cueTo: i + 1, src: src, frameFrom: src.from,
+				rule: RuleNextSent, class: info.class})
+		}
+		return nil
+	}
+	// …, said X.
+	if info.inverted && i > s.from && d.afterContent(i-1) && (info.form == "ed" || info.form == "s") {
+		src := d.npStartingAt(i+1, s.to)
+		if src == nil || src.kind == npPronoun && src.head != "he" && src.head != "she" {
+			return nil
+		}
+		return d.contentBefore(s, i-1, src.to, &attribution{cueFrom: i, cueTo: i + 1, src: src,
+			frameFrom: i, rule: RuleInverted, class: info.class})
+	}
+	return nil
+}
+
+// perfect reports whether the participle at i follows has/have/had.
+func (d *document) perfect(i int, s sentence) bool {
+	for j := i - 1; j >= s.from && j >= i-3; j-- {
+		switch d.toks[j].lower {
+		case "has", "have", "had":
+			return true
+		}
+		if !d.skippable(j, i) {
+			return false
+		}
+	}
+	return false
+}
+
+// afterContent reports whether token k can close the content before an
+// after-frame: a comma, a closing mark, or a dash.
+func (d *document) afterContent(k int) bool {
+	t := &d.toks[k]
+	return t.punct(",") || t.mark == mClose || t.punct("—") || t.punct("–")
+}
+
+// restEmpty reports whether nothing but adverbials and the final
+// punctuation follows token k in the sentence.
+func (d *document) restEmpty(k int, s sentence) bool {
+	return d.skipAdverbials(k, s) >= d.contentEnd(k, s)
+}
+
+// skipAdverbials skips time words and short prepositional phrases ("on
+// Monday", "in a statement", "in an interview with Fox News") from token
+// k, up to a comma, the end, or "that".
+func (d *document) skipAdverbials(k int, s sentence) int {
+	for k < s.to {
+		t := &d.toks[k]
+		switch {
+		case t.kind == tWord && (timeWords[t.lower] || between[t.lower] && !t.is("that")):
+			k++
+		case t.kind == tWord && skipPrepositions[t.lower]:
+			j := k + 1
+			for j < s.to && j < k+8 && d.toks[j].kind == tWord && !d.toks[j].is("that") && lookupCue(&d.toks[j]) == nil && !clauseSubject(&d.toks[j]) {
+				j++
+			}
+			if j == k+1 {
+				return k
+			}
+			k = j
+		default:
+			return k
+		}
+	}
+	return k
+}
+
+// clauseSubject reports pronouns that start a clause rather than continue
+// a phrase.
+func clauseSubject(t *token) bool {
+	switch t.lower {
+	case "he", "she", "they", "we", "i", "it", "you", "there":
+		return true
+	}
+	return false
+}
+
+// contentAfter finds where the content of a cue at token i starts, or -1:
+// after an object ("told reporters"), adverbials ("on Monday", "in a
+// statement") and a comma or colon before a quotation; at "that", a
+// quotation, a wh-word, "to" (intentions) or the subject of a clause.
+func (d *document) contentAfter(i int, infos []cueInfo, s sentence) int {
+	var clause, object, wants, reports bool
+	for _, c := range infos {
+		clause = clause || c.clause
+		object = object || c.object
+		wants = wants || c.class == intent
+		reports = reports || c.class == speech || c.class == belief
+	}
+	k := i + 1
+	if k < s.to && (d.toks[k].is("out") || d.toks[k].is("up") || d.toks[k].is("back")) {
+		k++
+	}
+	if object && k < s.to && !d.toks[k].is("that") {
+		if t := &d.toks[k]; t.kind == tWord && objectPronouns[t.lower] {
+			k++
+		} else if np := d.npStartingAt(k, s.to); np != nil && np.kind != npPronoun {
+			k = np.to
+		}
+	}
+	k = d.skipAdverbials(k, s)
+	if k < s.to && d.toks[k].punct(",") && k+1 < s.to && !d.toks[k+1].isOpening() {
+		// "said, in a statement, that"
+		if j := d.skipAdverbials(k+1, s); j < s.to && j > k+1 && d.toks[j].is("that") {
+			k = j
+		} else if j < s.to && j > k+1 && d.toks[j].punct(",") {
+			k = j
+		}
+	}
+	if k >= s.to {
+		return -1
+	}
+	t := &d.toks[k]
+	switch {
+	case t.is("that"):
+		return k
+	case (t.punct(",") || t.punct(":")) && k+1 < s.to && d.toks[k+1].mark == mOpen:
+		return k + 1
+	case t.punct(":") && k+1 < s.to:
+		return k + 1
+	case t.mark == mOpen:
+		return k
+	case wants && t.is("to"):
+		return k
+	case whWords[t.lower] && reports:
+		return k
+	case clause && t.kind == tWord && (clauseStarters[t.lower] || d.capitalised(k) || isNumber(t)) && !t.is("to"):
+		return k
+	}
+	return -1
+}
+
+// objectPronouns can follow tell, warn, assure.
+var objectPronouns = set(`him her them me us you reporters`)
+
+// whWords open indirect questions ("asked whether …").
+var whWords = set(`whether if how why what when where who which`)
+
+// contentEnd returns the token after the content that starts at from: the
+// end of the sentence without its final punctuation outside quotation
+// marks.
+func (d *document) contentEnd(from int, s sentence) int {
+	e := s.to
+	for e-1 > from && d.toks[e-1].kind == tPunct && !d.quoted(e-1) {
+		e--
+	}
+	return e
+}
+
+// contentBefore completes an after-frame: the content runs from the start
+// of the sentence to the comma or mark at token stop; after the frame
+// (ending at token rest) a comma may open a second part ("“Q1,” X said,
+// “Q2.”").
+func (d *document) contentBefore(s sentence, stop, rest int, a *attribution) *attribution {
+	from := s.from
+	end := stop
+	if d.toks[stop].mark == mClose {
+		end = stop + 1
+	}
+	if end-from < 2 {
+		return nil
+	}
+	a.contentFrom = from
+	a.content = []storage.Range{d.span(from, end)}
+	k := d.skipAdverbials(rest, s)
+	if k < s.to && d.toks[k].punct(",") && k+1 < s.to {
+		next := k + 1
+		if d.toks[next].mark == mOpen || !d.looksAppositive(next, s.to) && lookupCue(&d.toks[next]) == nil {
+			if e := d.contentEnd(next, s); e > next {
+				a.content = append(a.content, d.span(next, e))
+				a.rule = RuleInside
+			}
+		}
+	}
+	return a
+}
+
+// previousQuote completes a frame that stands alone in its sentence after
+// a sentence that is one quotation.
+func (d *document) previousQuote(si int, a *attribution) *attribution {
+	if si == 0 {
+		return nil
+	}
+	p := d.sents[si-1]
+	if d.toks[p.from].para != d.toks[d.sents[si].from].para || d.toks[p.from].mark != mOpen {
+		return nil
+	}
+	q := d.inQuote[p.from]
+	if q < 0 || d.quotes[q].last < p.to-1-1 {
+		return nil
+	}
+	a.contentFrom = p.from
+	a.content = []storage.Range{d.span(p.from, p.to)}
+	return a
+}
+
+// accordingTo reads "according to X, …" and "…, according to X".
+func (d *document) accordingTo(s sentence, i int) *attribution {
+	src := d.npStartingAt(i+2, s.to)
+	if src == nil {
+		return nil
+	}
+	a := &attribution{cueFrom: i, cueTo: i + 2, src: src, frameFrom: i, rule: RuleAccording, class: speech}
+	if i == s.from || d.clauseStart(i, s.from) && !d.toks[i-1].punct(",") {
+		k := src.to
+		for k < s.to && !d.toks[k].punct(",") && k < src.to+6 {
+			k++
+		}
+		if k >= s.to || !d.toks[k].punct(",") {
+			return nil
+		}
+		e := d.contentEnd(k+1, s)
+		if e <= k+1 {
+			return nil
+		}
+		a.contentFrom = k + 1
+		a.content = []storage.Range{d.span(k+1, e)}
+		return a
+	}
+	end := i
+	if d.toks[i-1].punct(",") {
+		end = i - 1
+	}
+	if end-s.from < 2 {
+		return nil
+	}
+	a.contentFrom = s.from
+	a.content = []storage.Range{d.span(s.from, end)}
+	return a
+}
+
+// colonFrame reads "X: “…”" at the start of a sentence.
+func (d *document) colonFrame(s sentence, i int) *attribution {
+	if i == s.from || i+1 >= s.to || d.toks[i+1].mark != mOpen {
+		return nil
+	}
+	src := d.npEndingAt(i-1, s.from, false)
+	if src == nil || src.from != s.from || src.kind == npRole || src.kind == npPronoun {
+		return nil
+	}
+	return &attribution{cueFrom: i, cueTo: i, src: src, contentFrom: i + 1, frameFrom: s.from,
+		content: []storage.Range{d.span(i+1, d.contentEnd(i+1, s))}, rule: RuleColon, class: speech}
+}
+
+// subjectOf finds the subject of the sentence before token upto: the noun
+// phrase that opens it, after an opening adverbial ("At a meeting in
+// Brussels, …") or conjunction.
+func (d *document) subjectOf(s sentence, upto int) *nounPhrase {
+	k := s.from
+	if t := &d.toks[k]; t.kind == tWord && (sentenceAdverbs[t.lower] || timeWords[t.lower]) {
+		for k < upto && !d.toks[k].punct(",") {
+			k++
+		}
+		k++
+	}
+	if k >= upto {
+		return nil
+	}
+	np := d.npStartingAt(k, upto)
+	if np == nil || np.kind == npPronoun && np.head == "it" {
+		return nil
+	}
+	return np
+}
+
+// cutCoordinated ends a content where a coordinated or participle frame
+// of the same sentence begins ("X said A, and added that B").
+func (d *document) cutCoordinated(as []attribution) {
+	for i := range as {
+		a := &as[i]
+		for j := range as {
+			b := &as[j]
+			if (b.rule != RuleCoordinated && b.rule != RuleParticiple) || b.frameFrom <= a.contentFrom {
+				continue
+			}
+			last := &a.content[len(a.content)-1]
+			stop := d.toks[b.frameFrom].start
+			if stop <= last.Start || stop >= last.End {
+				continue
+			}
+			e := b.frameFrom
+			for e-1 > a.contentFrom && (d.toks[e-1].punct(",") || d.toks[e-1].is("and") || d.toks[e-1].is("but")) {
+				e--
+			}
+			if e > a.contentFrom {
+				last.End = d.toks[e-1].end
+			}
+		}
+	}
+}
+
+// pick chooses the description of a cue form that decides its frames: a
+// speech verb first, and a finite form ("said" as a past) before a
+// participle.
+func pick(infos []cueInfo) cueInfo {
+	best := infos[0]
+	score := func(c cueInfo) int {
+		n := 0
+		if c.class == speech {
+			n += 2
+		}
+		if c.form != "en" {
+			n++
+		}
+		return n
+	}
+	for _, c := range infos[1:] {
+		if score(c) > score(best) {
+			best = c
+		}
+	}
+	return best
+}
