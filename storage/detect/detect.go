@@ -14,14 +14,18 @@ func Detect(text string, reg *Registry) Result {
 		reg = NewRegistry(nil)
 	}
 	d := read(text)
+	return d.result(d.attributeAll(), reg)
+}
+
+// attributeAll runs the rules over the whole document.
+func (d *document) attributeAll() []attribution {
 	var all []attribution
 	for si := range d.sents {
 		all = append(all, d.attributions(si)...)
 	}
 	d.extendQuotes(all)
 	d.joinSplit(all)
-	all = d.floating(all)
-	return d.result(all, reg)
+	return d.floating(all)
 }
 
 // extendQuotes lets a content that ends inside a quotation run to the

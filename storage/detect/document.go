@@ -17,6 +17,7 @@ type document struct {
 	sentOf   []int        // per token: its sentence
 	headline map[int]bool // paragraphs set as headlines (most words capitalised)
 	bodyCaps map[string]bool
+	why      map[int]string // when set: why the cue at a token made no attribution
 }
 
 // read prepares a text for the rules.
@@ -45,7 +46,8 @@ func read(text string) *document {
 }
 
 // findHeadlines marks paragraphs written in title case (most words of
-// four letters or more capitalised, no final full stop), and collects the
+// four letters or more capitalised, no final full stop unless it is the
+// first paragraph), and collects the
 // words capitalised inside sentences of the other paragraphs: in a
 // headline only those are taken for names.
 func (d *document) findHeadlines() {
@@ -75,7 +77,7 @@ func (d *document) findHeadlines() {
 	}
 	for para, p := range paras {
 		last := &d.toks[lastTok[para]]
-		if p.words >= 3 && p.long >= 2 && p.caps*4 >= p.long*3 && !last.punct(".") {
+		if p.words >= 3 && p.long >= 2 && p.caps*4 >= p.long*3 && (!last.punct(".") || para == 0) {
 			d.headline[para] = true
 		}
 	}

@@ -9,6 +9,7 @@ import (
 // The rules, as recorded on each suggestion (storage.AttrRule).
 const (
 	RuleBefore      = "frame before content"            // X said (that) …
+	RuleObject      = "frame before content, object"    // X criticised the plan …
 	RuleAfter       = "frame after content"             // …, X said.
 	RuleInverted    = "frame after content, inverted"   // …, said X.
 	RuleInside      = "frame inside content"            // “Q1,” X said, “Q2.”
@@ -58,13 +59,13 @@ func (d *document) attributions(si int) []attribution {
 			add(d.accordingTo(s, i))
 			continue
 		}
-		if t.punct(":") {
+		if t.punct(":") || t.punct("―") || t.punct("—") && i > s.from && d.toks[i-1].para != t.para-1 {
 			add(d.colonFrame(s, i))
 			continue
 		}
 		infos := lookupCue(t)
-		if infos == nil || d.headline[t.para] && !d.capitalised(i) && t.cap {
-			continue
+		if infos == nil || t.cap && i > s.from && !d.headline[t.para] && !d.toks[i-1].isOpening() {
+			continue // a capital inside a sentence: a name ("the United States")
 		}
 		add(d.frame(s, si, i, infos, out))
 	}
@@ -85,7 +86,7 @@ func (d *document) frame(s sentence, si, i int, infos []cueInfo, here []attribut
 		(d.toks[j].is("and") || d.toks[j].is("but")) && info.form != "ing") {
 		from := d.contentAfter(i, infos, s)
 		if from < 0 {
-			return nil
+			return d.reject(i, "participle/coordinated: no content")
 		}
 		rule := RuleParticiple
 		if info.form != "ing" {
@@ -95,13 +96,27 @@ func (d *document) frame(s sentence, si, i int, infos []cueInfo, here []attribut
 		if len(here) > 0 {
 			a.src = here[len(here)-1].src
 		} else if a.src = d.subjectOf(s, j); a.src == nil {
-			return nil
+			return d.reject(i, "participle/coordinated: no subject")
 		}
 		a.content = []storage.Range{d.span(from, d.contentEnd(from, s))}
 		return a
 	}
+	if info.form == "ing" && j >= s.from && d.toks[j].kind == tWord {
+		// "released a statement saying that …": the content must be
+		// marked (that, a quotation, a colon).
+		if from := d.contentAfter(i, infos, s); from >= 0 && (d.toks[from].is("that") || d.toks[from].mark == mOpen || from > 0 && d.toks[from-1].punct(":")) {
+			a := &attribution{cueFrom: i, cueTo: i + 1, contentFrom: from, frameFrom: i, rule: RuleParticiple, class: info.class,
+				content: []storage.Range{d.span(from, d.contentEnd(from, s))}}
+			if len(here) > 0 {
+				a.src = here[len(here)-1].src
+			} else if a.src = d.subjectOf(s, i); a.src == nil {
+				return d.reject(i, "participle: no subject")
+			}
+			return a
+		}
+	}
 	if info.form == "ing" || info.form == "en" && !d.perfect(i, s) {
-		return nil
+		return d.reject(i, "non-finite form "+info.form)
 	}
 	src := d.sourceBefore(i, s.from)
 	if src != nil {
@@ -110,8 +125,13 @@ func (d *document) frame(s sentence, si, i int, infos []cueInfo, here []attribut
 			return &attribution{cueFrom: i, cueTo: i + 1, src: src, contentFrom: from, frameFrom: src.from,
 				content: []storage.Range{d.span(from, d.contentEnd(from, s))}, rule: RuleBefore, class: info.class}
 		}
+		// X criticised the plan …: the rest of the clause is the content.
+		if from := d.objectContent(i, s); from >= 0 && info.class != belief && src.subject && !d.afterContent(max(src.from-1, s.from)) {
+			return &attribution{cueFrom: i, cueTo: i + 1, src: src, contentFrom: from, frameFrom: src.from,
+				content: []storage.Range{d.span(from, d.contentEnd(from, s))}, rule: RuleObject, class: info.class}
+		}
 		if info.class != speech && info.class != belief {
-			return nil
+			return d.reject(i, "source, no content ("+info.class.String()+")")
 		}
 		// …, X said.
 		if src.from > s.from && d.afterContent(src.from-1) {
@@ -123,19 +143,52 @@ func (d *document) frame(s sentence, si, i int, infos []cueInfo, here []attribut
 			return d.previousQuote(si, &attribution{cueFrom: i, cueTo: i + 1, src: src, frameFrom: src.from,
 				rule: RuleNextSent, class: info.class})
 		}
-		return nil
+		return d.reject(i, "source, no content, no after-frame")
 	}
 	// …, said X.
 	if info.inverted && i > s.from && d.afterContent(i-1) && (info.form == "ed" || info.form == "s") {
 		src := d.npStartingAt(i+1, s.to)
 		if src == nil || src.kind == npPronoun && src.head != "he" && src.head != "she" {
-			return nil
+			return d.reject(i, "inverted: no source after")
 		}
 		return d.contentBefore(s, i-1, src.to, &attribution{cueFrom: i, cueTo: i + 1, src: src,
 			frameFrom: i, rule: RuleInverted, class: info.class})
 	}
+	return d.reject(i, "no source before")
+}
+
+// reject notes why the cue at token i made no attribution (for the
+// failure analysis) and returns nil.
+func (d *document) reject(i int, why string) *attribution {
+	if d.why != nil {
+		d.why[i] = why
+	}
 	return nil
 }
+
+// objectContent returns where the object of the cue at i starts when it
+// and what follows make at least three words to the end of the sentence,
+// after a particle ("called for", "warned of"); else -1.
+func (d *document) objectContent(i int, s sentence) int {
+	k := i + 1
+	if k < s.to && d.toks[k].kind == tWord && particles[d.toks[k].lower] {
+		k++
+	}
+	end := d.contentEnd(k, s)
+	words := 0
+	for j := k; j < end; j++ {
+		if d.toks[j].kind == tWord {
+			words++
+		}
+	}
+	if words < 3 || k >= s.to || d.toks[k].kind != tWord && d.toks[k].mark != mOpen {
+		return -1
+	}
+	return k
+}
+
+// particles follow a cue verb before its object.
+var particles = set(`for on of about to out up against with over`)
 
 // perfect reports whether the participle at i follows has/have/had.
 func (d *document) perfect(i int, s sentence) bool {
@@ -353,9 +406,14 @@ func (d *document) accordingTo(s sentence, i int) *attribution {
 	return a
 }
 
-// colonFrame reads "X: “…”" at the start of a sentence.
+// colonFrame reads "X: “…”" at the start of a sentence, and a speaker's
+// label opening a paragraph ("Ortiz: …", "Ortiz ― …", as in interviews).
 func (d *document) colonFrame(s sentence, i int) *attribution {
-	if i == s.from || i+1 >= s.to || d.toks[i+1].mark != mOpen {
+	if i == s.from || i+1 >= s.to {
+		return nil
+	}
+	label := d.toks[s.from].start == d.paraStart(s.from) && i-s.from <= 4
+	if d.toks[i+1].mark != mOpen && !label {
 		return nil
 	}
 	src := d.npEndingAt(i-1, s.from, false)
@@ -364,6 +422,14 @@ func (d *document) colonFrame(s sentence, i int) *attribution {
 	}
 	return &attribution{cueFrom: i, cueTo: i, src: src, contentFrom: i + 1, frameFrom: s.from,
 		content: []storage.Range{d.span(i+1, d.contentEnd(i+1, s))}, rule: RuleColon, class: speech}
+}
+
+// paraStart returns where the paragraph of token i starts.
+func (d *document) paraStart(i int) int {
+	for i > 0 && d.toks[i-1].para == d.toks[i].para {
+		i--
+	}
+	return d.toks[i].start
 }
 
 // subjectOf finds the subject of the sentence before token upto: the noun

@@ -11,10 +11,11 @@ const (
 	belief                       // believe, think: a clause before or after the frame
 	intent                       // want, plan: "X wants to …"
 	evidence                     // show, find, learn: "X found that …"
+	evaluation                   // criticise, praise, call for: "X criticised the plan"
 )
 
 func (c cueClass) String() string {
-	return [...]string{"", "speech", "belief", "intention", "evidence"}[c]
+	return [...]string{"", "speech", "belief", "intention", "evidence", "evaluation"}[c]
 }
 
 // cueInfo describes one inflected form of a cue verb.
@@ -56,6 +57,11 @@ var lexicon = map[cueClass]string{
 		acknowledge/c insist/c contend/c`,
 	intent: `want plan+ intend aim seek:sought:sought hope expect promise vow pledge threaten refuse decline propose
 		try wish vow`,
+	evaluation: `call cite attack criticize criticise condemn praise blast slam question reject dispute defend endorse
+		oppose accuse blame push liken compare dismiss decry denounce applaud welcome hail tout describe characterize
+		characterise label brand mock ridicule chide scold lambaste rip+ hammer knock assail target urge demand
+		recommend propose vow pledge promise express raise voice echo applaud tout credit thank fault challenge
+		refute rebut contradict downplay defend justify tout champion advocate`,
 	evidence: `show:showed:shown find:found:found learn:learned:learned discover notice see:saw:seen hear:heard:heard
 		read:read:read determine demonstrate prove:proved:proven indicate suggest conclude estimate project reveal`,
 }
@@ -66,7 +72,7 @@ var cues = buildCues()
 
 func buildCues() map[string][]cueInfo {
 	out := map[string][]cueInfo{}
-	for _, class := range []cueClass{speech, belief, intent, evidence} {
+	for _, class := range []cueClass{speech, belief, intent, evidence, evaluation} {
 		for _, entry := range strings.Fields(lexicon[class]) {
 			word, flags, _ := strings.Cut(entry, "/")
 			info := cueInfo{class: class, clause: strings.Contains(flags, "c"), object: strings.Contains(flags, "o"),

@@ -26,6 +26,7 @@ type nounPhrase struct {
 	name     string // the speaker's name without title (names and organisations)
 	head     string // the lower-cased head word
 	gender   byte   // 'm' or 'f' when a title or pronoun tells, else 0
+	subject  bool   // it starts a clause (not just stands before the cue)
 }
 
 // sentenceAdverbs open a sentence without being its subject.
@@ -60,13 +61,35 @@ func (d *document) skippable(j, cue int) bool {
 // just before it (auxiliaries and adverbs skipped), not before token lo.
 func (d *document) sourceBefore(cue, lo int) *nounPhrase {
 	j := cue - 1
-	for j >= lo && d.skippable(j, cue) {
-		j--
+	for j >= lo {
+		switch {
+		case d.skippable(j, cue):
+			j--
+			continue
+		case d.toks[j].punct(")"):
+			// "Sen. Tim Kaine (D-Va.) said"
+			if open := d.parenOpen(j, lo); open > lo {
+				j = open - 1
+				continue
+			}
+		}
+		break
 	}
 	if j < lo || d.quoted(j) && d.toks[j].mark == mNone {
 		return nil
 	}
 	return d.npEndingAt(j, lo, true)
+}
+
+// parenOpen returns the "(" matching the ")" at j within ten tokens, or
+// -1.
+func (d *document) parenOpen(j, lo int) int {
+	for k := j - 1; k >= lo && k > j-10; k-- {
+		if d.toks[k].punct("(") {
+			return k
+		}
+	}
+	return -1
 }
 
 // npEndingAt finds a subject noun phrase whose last token is j: a pronoun,
@@ -81,7 +104,7 @@ func (d *document) npEndingAt(j, lo int, nested bool) *nounPhrase {
 		if !d.clauseStart(j, lo) {
 			return nil
 		}
-		np := &nounPhrase{from: j, to: j + 1, kind: npPronoun, head: t.lower}
+		np := &nounPhrase{from: j, to: j + 1, kind: npPronoun, head: t.lower, subject: true}
 		switch t.lower {
 		case "he":
 			np.gender = 'm'
@@ -132,10 +155,11 @@ walk:
 		p := &d.toks[k-1]
 		switch {
 		case p.kind == tWord && d.capitalised(k-1) && !stopWords[p.lower] && !sentenceAdverbs[p.lower] && lookupCue(p) == nil:
-		case p.kind == tWord && (roleNouns[p.base] || titles[p.lower] || determiners[p.lower] || p.poss || isAdjective(p) || isNumber(p)):
+		case p.kind == tWord && (isRole(p) || titles[p.lower] || determiners[p.lower] || p.poss || isAdjective(p) || isNumber(p)):
+		case p.kind == tWord && d.modifierRun(k-1, lo):
 		case p.kind == tWord && nameParticles[p.lower] && k-2 >= lo && d.capitalised(k-2) && d.capitalised(k):
 		case p.kind == tWord && (p.lower == "for" || p.lower == "of" || p.lower == "at" || p.lower == "with" || p.lower == "from") &&
-			k-2 >= lo && d.toks[k-2].kind == tWord && roleNouns[d.toks[k-2].base]:
+			k-2 >= lo && isRole(&d.toks[k-2]):
 		case p.punct(".") && k-2 >= lo && titles[d.toks[k-2].lower] && abbreviations[d.toks[k-2].lower]:
 		case p.punct("&") && k-2 >= lo && d.capitalised(k-2):
 		default:
@@ -143,12 +167,52 @@ walk:
 		}
 		k--
 	}
-	// The phrase must start a clause; a leading preposition's object is
-	// not a subject.
-	if !d.clauseStart(k, lo) {
+	// The phrase must start a clause (a preposition's object is not a
+	// subject), unless it is a name: a name right before a cue verb is
+	// its subject ("the plan Ortiz said would fail").
+	np := d.classify(k, j+1)
+	np.subject = d.clauseStart(k, lo)
+	if !np.subject && (np.kind != npName && np.kind != npOrg || !nested) {
 		return nil
 	}
-	return d.classify(k, j+1)
+	return np
+}
+
+// modifierRun reports whether the lower-case word at j, with at most two
+// more before it, leads back to a determiner: unknown adjectives and
+// nouns inside a noun phrase ("a new poll", "the state's top election
+// official").
+func (d *document) modifierRun(j, lo int) bool {
+	for k := j; k >= lo && k > j-3; k-- {
+		t := &d.toks[k]
+		if t.kind != tWord || t.cap || stopWords[t.lower] || between[t.lower] || lookupCue(t) != nil {
+			return false
+		}
+		if k-1 >= lo && d.toks[k-1].kind == tWord && (determiners[d.toks[k-1].lower] || d.toks[k-1].poss) {
+			return true
+		}
+	}
+	return false
+}
+
+// isRole reports a role noun: listed, or a lower-case word with an agent
+// suffix ("developers", "environmentalist").
+func isRole(t *token) bool {
+	if t.kind != tWord {
+		return false
+	}
+	if roleNouns[t.base] {
+		return true
+	}
+	if t.cap || len(t.base) < 5 || stopWords[t.base] || notAgents[t.base] || between[t.base] || lookupCue(t) != nil {
+		return false
+	}
+	for _, s := range agentSuffixes {
+		if strings.HasSuffix(t.base, s) {
+			return true
+		}
+	}
+	return false
 }
 
 // clauseStart reports whether a subject may start at token k: at the
@@ -177,7 +241,7 @@ func (d *document) headWord(j int) bool {
 	if t.kind != tWord || stopWords[t.lower] || t.poss {
 		return false
 	}
-	if roleNouns[t.base] {
+	if isRole(t) {
 		return true
 	}
 	return d.capitalised(j) && !sentenceAdverbs[t.lower] && !timeWords[t.lower] && lookupCue(t) == nil
@@ -191,7 +255,7 @@ func (d *document) looksAppositive(from, to int) bool {
 		return false
 	}
 	t := &d.toks[from]
-	return t.kind == tWord && (determiners[t.lower] || t.poss || titles[t.lower] || roleNouns[t.base] ||
+	return t.kind == tWord && (determiners[t.lower] || t.poss || titles[t.lower] || isRole(t) ||
 		t.lower == "who" || t.lower == "which" || isAdjective(t) || d.capitalised(from))
 }
 
@@ -212,12 +276,12 @@ read:
 		switch {
 		case t.kind == tWord && d.capitalised(k) && !stopWords[t.lower] && (lookupCue(t) == nil || k == i):
 			last = k
-		case t.kind == tWord && roleNouns[t.base]:
+		case isRole(t):
 			last = k
 		case t.kind == tWord && (titles[t.lower] || determiners[t.lower] || t.poss || isAdjective(t) || isNumber(t)):
 		case t.kind == tWord && nameParticles[t.lower] && last == k-1 && k+1 < hi && d.capitalised(k+1):
 		case t.kind == tWord && (t.lower == "for" || t.lower == "of" || t.lower == "at" || t.lower == "with" || t.lower == "from") &&
-			last == k-1 && roleNouns[d.toks[k-1].base]:
+			last == k-1 && isRole(&d.toks[k-1]):
 		case t.punct(".") && k > i && titles[d.toks[k-1].lower] && abbreviations[d.toks[k-1].lower]:
 		default:
 			break read

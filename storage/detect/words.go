@@ -58,7 +58,18 @@ var roleNouns = set(`spokesman spokeswoman spokesperson spokespeople spokesmen s
 	mayor mayors sheriff congressman congresswoman congressmen speaker lobbyist lobbyists negotiator negotiators
 	report reports poll polls survey surveys study studies analysis data document documents memo memos letter letters filing
 	complaint lawsuit suit book article story editorial investigation audit review records statement statements website site
-	ad ads campaign-ad video footage evidence research estimates figures numbers`)
+	ad ads campaign-ad video footage evidence research estimates figures numbers percent majority respondents
+	businessman businesswoman businessmen businesswomen congressman chairman`)
+
+// agentSuffixes make a lower-case word a likely role noun ("developer",
+// "commentator", "environmentalists"), when it is not a stop word.
+var agentSuffixes = []string{"er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "man", "men", "woman", "women", "ant", "ants", "ent", "ents"}
+
+// notAgents end like role nouns but are not.
+var notAgents = set(`other others never after however whether rather together either neither under over later
+	ever every per or for more moreover further order matter manner number member paper letter water power
+	percent recent current present different apparent important significant independent
+	sooner longer higher lower bigger greater better worse larger smaller earlier sent went meant spent`)
 
 // organisationWords mark a capitalised name as an organisation.
 var organisationWords = set(`house senate congress department ministry committee party campaign administration agency office
@@ -83,7 +94,8 @@ var determiners = set(`the a an this that these those some many several most oth
 var between = set(`also later then previously recently repeatedly again often once first last earlier publicly privately
 	simply flatly quickly further even still never already just only reportedly allegedly initially ultimately
 	has have had will would could should can may might must did does do not n't is was were are am be been being
-	separately subsequently finally frequently long since now today yesterday tonight`)
+	separately subsequently finally frequently long since now today yesterday tonight
+	doesn't didn't don't won't wouldn't can't couldn't isn't wasn't hasn't haven't hadn't shouldn't aren't weren't`)
 
 // clauseStarters can open a reported clause with no "that" ("said the
 // plan failed", "said he would").

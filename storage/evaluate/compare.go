@@ -1,10 +1,14 @@
 package evaluate
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/saywho-app/saywho/storage"
+)
 
 // compare adds the document's figures to r, its predicted quotes to rules
-// and its errors to fails.
-func (d *document) compare(r *Report, t float64, rules *ruleTally, fails *failureTally) {
+// (by rule) and byCue (by the text of their cue) and its errors to fails.
+func (d *document) compare(r *Report, t float64, rules, byCue *ruleTally, fails *failureTally) {
 	g, p := d.gold.quotes, d.pred.quotes
 	pairs := matchQuotes(g, p, t)
 	r.Quotes.add(len(g), len(p), len(pairs))
@@ -18,7 +22,12 @@ func (d *document) compare(r *Report, t float64, rules *ruleTally, fails *failur
 		fails.boundary(g[m.g], p[m.p])
 	}
 	for j, q := range p {
-		rules.add(q.ann.Attrs, matchedP[j])
+		rules.add(ruleOr(q.ann.Attrs[storage.AttrRule], "(no rule)"), matchedP[j])
+		cue := "(no cue)"
+		if cs := d.cueOf[q.ann.ID]; len(cs) > 0 {
+			cue = cueKey(cs[0].Text)
+		}
+		byCue.add(cue, matchedP[j])
 		if !matchedP[j] {
 			fails.unmatched(q)
 		}

@@ -73,6 +73,7 @@ type Report struct {
 	Speakers      Accuracy `json:"speakers"`       // on the quotes matched at Overlap
 	Cues          Score    `json:"cues"`           // matched by overlap
 	Rules         []Rule   `json:"rules"`          // the predicted quotes by the rule that made them
+	ByCue         []Rule   `json:"by_cue"`         // the predicted quotes by their cue's text
 	Failures      Failures `json:"failures"`       // what went wrong, by class
 	GoldCoders    []string `json:"gold_coders"`    // annotator ids, as given
 	PredictedWith string   `json:"predicted_with"` // annotator id, or "detector"
@@ -101,19 +102,20 @@ func Compute(b *storage.Bundle, opts Options) (*Report, error) {
 	r.Cues.add(0, 0, 0)
 	r.Speakers.Accuracy = share(0, 0)
 	docs := sortByDocument(b, opts)
-	rules := newRuleTally()
+	rules, byCue := newRuleTally(), newRuleTally()
 	fails := newFailureTally()
 	for _, d := range docs {
 		r.Documents++
 		if len(d.pred.quotes) == 0 {
 			r.Empty++
 		}
-		d.compare(r, opts.Overlap, rules, fails)
+		d.compare(r, opts.Overlap, rules, byCue, fails)
 	}
 	if r.Documents == 0 {
 		return nil, ErrNothingToCompare
 	}
 	r.Rules = rules.list()
+	r.ByCue = byCue.list()
 	r.Failures = fails.result()
 	return r, nil
 }

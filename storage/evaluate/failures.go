@@ -104,7 +104,7 @@ func (f *failureTally) result() Failures {
 		f.wrongSpeaker.list(), f.missedCues.list(), f.spuriousCues.list()}
 }
 
-// Rule is how the quotes one rule predicted fared.
+// Rule is how the quotes one rule (or one cue) predicted fared.
 type Rule struct {
 	Rule      string          `json:"rule"`
 	Predicted int             `json:"predicted"`
@@ -117,8 +117,7 @@ type ruleTally struct{ predicted, matched counter }
 
 func newRuleTally() *ruleTally { return &ruleTally{counter{}, counter{}} }
 
-func (t *ruleTally) add(attrs map[string]string, matched bool) {
-	rule := ruleOr(attrs[storage.AttrRule], "(no rule)")
+func (t *ruleTally) add(rule string, matched bool) {
 	t.predicted.add(rule)
 	if matched {
 		t.matched.add(rule)

@@ -42,6 +42,16 @@ func (r *Report) WriteText(w io.Writer, name func(id string) string) error {
 			fmt.Fprintf(&b, "  %-40s %5d predicted %5d matched  precision %s\n", x.Rule, x.Predicted, x.Matched, x.Precision)
 		}
 	}
+	if len(r.ByCue) > 0 {
+		b.WriteString("\nPredicted quotes by cue (most frequent):\n")
+		for i, x := range r.ByCue {
+			if i == 2*topN {
+				fmt.Fprintf(&b, "  … %d more cues\n", len(r.ByCue)-2*topN)
+				break
+			}
+			fmt.Fprintf(&b, "  %-40s %5d predicted %5d matched  precision %s\n", x.Rule, x.Predicted, x.Matched, x.Precision)
+		}
+	}
 	f := r.Failures
 	for _, c := range []struct {
 		title string
