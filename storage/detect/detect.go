@@ -102,7 +102,7 @@ func (d *document) joinSplit(all []attribution) {
 		if d.quoteAt(last.End-1) == nil {
 			continue
 		}
-		for si := a.sent + 1; si < len(d.sents) && si <= a.sent+1; si++ {
+		for si := a.sent + 1; si < len(d.sents) && si <= a.sent+3; si++ {
 			if d.toks[d.sents[si].from].para != d.toks[d.sents[a.sent].from].para {
 				break
 			}

@@ -85,6 +85,9 @@ func (d *document) frame(s sentence, si, i int, infos []cueInfo, here []attribut
 	if j >= s.from && (info.form == "ing" && (d.toks[j].punct(",") || d.toks[j].punct("—")) ||
 		(d.toks[j].is("and") || d.toks[j].is("but")) && info.form != "ing") {
 		from := d.contentAfter(i, infos, s)
+		if from < 0 && (info.class == speech || info.class == evaluation) {
+			from = d.objectContent(i, s, info.class)
+		}
 		if from < 0 {
 			return d.reject(i, "participle/coordinated: no content")
 		}
@@ -101,10 +104,19 @@ func (d *document) frame(s sentence, si, i int, infos []cueInfo, here []attribut
 		a.content = []storage.Range{d.span(from, d.contentEnd(from, s))}
 		return a
 	}
-	if info.form == "ing" && j >= s.from && d.toks[j].kind == tWord {
+	if info.form == "ing" && d.progressive(i, s) {
+		info.form = "s" // "is saying": finite
+	}
+	if info.form == "ing" && j >= s.from && d.toks[j].kind == tWord && !timeWords[d.toks[j].lower] {
 		// "released a statement saying that …": the content must be
 		// marked (that, a quotation, a colon).
-		if from := d.contentAfter(i, infos, s); from >= 0 && (d.toks[from].is("that") || d.toks[from].mark == mOpen || from > 0 && d.toks[from-1].punct(":")) {
+		from := d.contentAfter(i, infos, s)
+		marked := from >= 0 && (d.toks[from].is("that") || d.toks[from].mark == mOpen || from > 0 && d.toks[from-1].punct(":"))
+		if byWay[d.toks[j].lower] && from < 0 && (info.class == speech || info.class == evaluation) {
+			from = d.objectContent(i, s, info.class)
+			marked = from >= 0
+		}
+		if marked || from >= 0 && byWay[d.toks[j].lower] {
 			a := &attribution{cueFrom: i, cueTo: i + 1, contentFrom: from, frameFrom: i, rule: RuleParticiple, class: info.class,
 				content: []storage.Range{d.span(from, d.contentEnd(from, s))}}
 			if len(here) > 0 {
@@ -126,7 +138,7 @@ func (d *document) frame(s sentence, si, i int, infos []cueInfo, here []attribut
 				content: []storage.Range{d.span(from, d.contentEnd(from, s))}, rule: RuleBefore, class: info.class}
 		}
 		// X criticised the plan …: the rest of the clause is the content.
-		if from := d.objectContent(i, s); from >= 0 && info.class != belief && src.subject && !d.afterContent(max(src.from-1, s.from)) {
+		if from := d.objectContent(i, s, info.class); from >= 0 && info.class != belief && src.subject && !d.afterContent(max(src.from-1, s.from)) {
 			return &attribution{cueFrom: i, cueTo: i + 1, src: src, contentFrom: from, frameFrom: src.from,
 				content: []storage.Range{d.span(from, d.contentEnd(from, s))}, rule: RuleObject, class: info.class}
 		}
@@ -167,9 +179,10 @@ func (d *document) reject(i int, why string) *attribution {
 }
 
 // objectContent returns where the object of the cue at i starts when it
-// and what follows make at least three words to the end of the sentence,
-// after a particle ("called for", "warned of"); else -1.
-func (d *document) objectContent(i int, s sentence) int {
+// and what follows make at least three words to the end of the sentence
+// (one for an evaluation: "praised Ortiz"), after a particle ("called
+// for", "warned of"); else -1.
+func (d *document) objectContent(i int, s sentence, class cueClass) int {
 	k := i + 1
 	if k < s.to && d.toks[k].kind == tWord && particles[d.toks[k].lower] {
 		k++
@@ -181,20 +194,35 @@ func (d *document) objectContent(i int, s sentence) int {
 			words++
 		}
 	}
-	if words < 3 || k >= s.to || d.toks[k].kind != tWord && d.toks[k].mark != mOpen {
+	least := 3
+	if class == evaluation {
+		least = 1
+	}
+	if words < least || k >= s.to || d.toks[k].kind != tWord && d.toks[k].mark != mOpen {
 		return -1
 	}
 	return k
 }
 
+// byWay are the words before an -ing cue that make it an adverbial of the
+// sentence's subject ("by saying", "while insisting").
+var byWay = set(`by while after before when in since without`)
+
 // particles follow a cue verb before its object.
 var particles = set(`for on of about to out up against with over`)
 
 // perfect reports whether the participle at i follows has/have/had.
-func (d *document) perfect(i int, s sentence) bool {
-	for j := i - 1; j >= s.from && j >= i-3; j-- {
-		switch d.toks[j].lower {
-		case "has", "have", "had":
+func (d *document) perfect(i int, s sentence) bool { return d.auxBefore(i, s, perfectAux) }
+
+// progressive reports whether the -ing form at i follows a form of be
+// ("is saying", "has been arguing").
+func (d *document) progressive(i int, s sentence) bool { return d.auxBefore(i, s, beAux) }
+
+// auxBefore reports whether one of aux stands before token i, with only
+// adverbs and other auxiliaries between.
+func (d *document) auxBefore(i int, s sentence, aux map[string]bool) bool {
+	for j := i - 1; j >= s.from && j >= i-4; j-- {
+		if aux[d.toks[j].lower] {
 			return true
 		}
 		if !d.skippable(j, i) {
@@ -203,6 +231,11 @@ func (d *document) perfect(i int, s sentence) bool {
 	}
 	return false
 }
+
+var (
+	perfectAux = set(`has have had`)
+	beAux      = set(`is are was were am be been`)
+)
 
 // afterContent reports whether token k can close the content before an
 // after-frame: a comma, a closing mark, or a dash.
@@ -334,7 +367,13 @@ func (d *document) contentBefore(s sentence, stop, rest int, a *attribution) *at
 	if d.toks[stop].mark == mClose {
 		end = stop + 1
 	}
-	if end-from < 2 {
+	words := 0
+	for k := from; k < end; k++ {
+		if d.toks[k].kind == tWord {
+			words++
+		}
+	}
+	if words < 1 || words < 4 && !d.quoted(from) {
 		return nil
 	}
 	a.contentFrom = from
@@ -416,7 +455,7 @@ func (d *document) colonFrame(s sentence, i int) *attribution {
 	if d.toks[i+1].mark != mOpen && !label {
 		return nil
 	}
-	src := d.npEndingAt(i-1, s.from, false)
+	src := d.npEndingAt(i-1, s.from, npInner)
 	if src == nil || src.from != s.from || src.kind == npRole || src.kind == npPronoun {
 		return nil
 	}
@@ -453,14 +492,16 @@ func (d *document) subjectOf(s sentence, upto int) *nounPhrase {
 	return np
 }
 
-// cutCoordinated ends a content where a coordinated or participle frame
-// of the same sentence begins ("X said A, and added that B").
+// cutCoordinated ends a content where another frame of the same
+// sentence begins after a comma, a semicolon or a conjunction ("X said A,
+// and added that B"; "X said A, but Y argued B"); a frame after "that"
+// is nested in the content and leaves it whole.
 func (d *document) cutCoordinated(as []attribution) {
 	for i := range as {
 		a := &as[i]
 		for j := range as {
 			b := &as[j]
-			if (b.rule != RuleCoordinated && b.rule != RuleParticiple) || b.frameFrom <= a.contentFrom {
+			if i == j || b.frameFrom <= a.contentFrom {
 				continue
 			}
 			last := &a.content[len(a.content)-1]
@@ -469,8 +510,11 @@ func (d *document) cutCoordinated(as []attribution) {
 				continue
 			}
 			e := b.frameFrom
-			for e-1 > a.contentFrom && (d.toks[e-1].punct(",") || d.toks[e-1].is("and") || d.toks[e-1].is("but")) {
+			for e-1 > a.contentFrom && joins(&d.toks[e-1]) {
 				e--
+			}
+			if e == b.frameFrom && b.rule != RuleCoordinated && b.rule != RuleParticiple {
+				continue // nested: "said that Y argued …"
 			}
 			if e > a.contentFrom {
 				last.End = d.toks[e-1].end
@@ -478,6 +522,14 @@ func (d *document) cutCoordinated(as []attribution) {
 		}
 	}
 }
+
+// joins reports the tokens that join two clauses.
+func joins(t *token) bool {
+	return t.punct(",") || t.punct(";") || t.punct("—") || t.kind == tWord && coordinators[t.lower]
+}
+
+// coordinators join clauses.
+var coordinators = set(`and but while whereas although though yet or so`)
 
 // pick chooses the description of a cue form that decides its frames: a
 // speech verb first, and a finite form ("said" as a past) before a

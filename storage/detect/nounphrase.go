@@ -78,7 +78,7 @@ func (d *document) sourceBefore(cue, lo int) *nounPhrase {
 	if j < lo || d.quoted(j) && d.toks[j].mark == mNone {
 		return nil
 	}
-	return d.npEndingAt(j, lo, true)
+	return d.npEndingAt(j, lo, npSubject)
 }
 
 // parenOpen returns the "(" matching the ")" at j within ten tokens, or
@@ -92,12 +92,21 @@ func (d *document) parenOpen(j, lo int) int {
 	return -1
 }
 
+// npMode says where npEndingAt looks for a noun phrase.
+type npMode uint8
+
+const (
+	npSubject    npMode = iota // the subject of a cue: may hold an appositive or lead a relative clause
+	npInner                    // the head of an appositive or a label: must start a clause
+	npAntecedent               // what "who" or "which" refers to: anywhere
+)
+
 // npEndingAt finds a subject noun phrase whose last token is j: a pronoun,
 // a name or a role noun phrase, or a name followed by an appositive or a
 // relative clause between commas ("Peskov, the Kremlin spokesman,"; "the
 // administration, which"). It returns nil unless the phrase starts a
 // clause.
-func (d *document) npEndingAt(j, lo int, nested bool) *nounPhrase {
+func (d *document) npEndingAt(j, lo int, mode npMode) *nounPhrase {
 	t := &d.toks[j]
 	switch {
 	case t.kind == tWord && pronouns[t.lower]:
@@ -113,7 +122,7 @@ func (d *document) npEndingAt(j, lo int, nested bool) *nounPhrase {
 		}
 		return np
 	case t.is("who") || t.is("which"):
-		if !nested || j-1 < lo {
+		if mode != npSubject || j-1 < lo {
 			return nil
 		}
 		k := j - 1
@@ -123,15 +132,15 @@ func (d *document) npEndingAt(j, lo int, nested bool) *nounPhrase {
 		if k < lo {
 			return nil
 		}
-		return d.npEndingAt(k, lo, false)
-	case t.punct(",") && nested:
+		return d.npEndingAt(k, lo, npAntecedent)
+	case t.punct(",") && mode == npSubject:
 		// An appositive: NAME, the … spokesman, CUE.
 		for p := j - 1; p >= max(lo, j-16); p-- {
 			if d.toks[p].punct(",") {
 				if p == j-1 || p-1 < lo {
 					return nil
 				}
-				np := d.npEndingAt(p-1, lo, false)
+				np := d.npEndingAt(p-1, lo, npInner)
 				if np == nil || np.kind == npPronoun || !d.looksAppositive(p+1, j) {
 					return nil
 				}
@@ -172,7 +181,7 @@ walk:
 	// its subject ("the plan Ortiz said would fail").
 	np := d.classify(k, j+1)
 	np.subject = d.clauseStart(k, lo)
-	if !np.subject && (np.kind != npName && np.kind != npOrg || !nested) {
+	if !np.subject && mode != npAntecedent && (np.kind != npName && np.kind != npOrg || mode != npSubject) {
 		return nil
 	}
 	return np
