@@ -137,16 +137,24 @@ func (d *document) frame(s sentence, si, i int, infos []cueInfo, here []attribut
 			return &attribution{cueFrom: i, cueTo: i + 1, src: src, contentFrom: from, frameFrom: src.from,
 				content: []storage.Range{d.span(from, d.contentEnd(from, s))}, rule: RuleBefore, class: info.class}
 		}
+		// …, X said (on Monday). An after-frame when nothing but
+		// adverbials or a comma follows the cue.
+		after := src.from > s.from && d.afterContent(src.from-1) && (info.class == speech || info.class == belief)
+		if rest := d.skipAdverbials(i+1, s); after && (rest >= d.contentEnd(i+1, s) || d.toks[rest].punct(",")) {
+			if a := d.contentBefore(s, src.from-1, i+1, &attribution{cueFrom: i, cueTo: i + 1, src: src,
+				frameFrom: src.from, rule: RuleAfter, class: info.class}); a != nil {
+				return a
+			}
+		}
 		// X criticised the plan …: the rest of the clause is the content.
-		if from := d.objectContent(i, s, info.class); from >= 0 && info.class != belief && src.subject && !d.afterContent(max(src.from-1, s.from)) {
+		if from := d.objectContent(i, s, info.class); from >= 0 && info.class != belief && src.subject {
 			return &attribution{cueFrom: i, cueTo: i + 1, src: src, contentFrom: from, frameFrom: src.from,
 				content: []storage.Range{d.span(from, d.contentEnd(from, s))}, rule: RuleObject, class: info.class}
 		}
 		if info.class != speech && info.class != belief {
 			return d.reject(i, "source, no content ("+info.class.String()+")")
 		}
-		// …, X said.
-		if src.from > s.from && d.afterContent(src.from-1) {
+		if after {
 			return d.contentBefore(s, src.from-1, i+1, &attribution{cueFrom: i, cueTo: i + 1, src: src,
 				frameFrom: src.from, rule: RuleAfter, class: info.class})
 		}
