@@ -7,11 +7,11 @@ import "strings"
 type cueClass uint8
 
 const (
-	speech   cueClass = iota + 1 // say, tell, warn: every frame
-	belief                       // believe, think: a clause before or after the frame
-	intent                       // want, plan: "X wants to …"
-	evidence                     // show, find, learn: "X found that …"
-	evaluation                   // criticise, praise, call for: "X criticised the plan"
+	speech     cueClass = iota + 1 // say, tell, warn: every frame
+	belief                         // believe, think: a clause before or after the frame
+	intent                         // want, plan: "X wants to …"
+	evidence                       // show, find, learn: "X found that …"
+	evaluation                     // criticise, praise, call for: "X criticised the plan"
 )
 
 func (c cueClass) String() string {
