@@ -199,6 +199,7 @@ func (d *document) result(all []attribution, reg *Registry) Result {
 		}
 		r.Quotes = append(r.Quotes, q)
 	}
+	sp.completeSurnames(&r)
 	return r
 }
 

@@ -133,7 +133,15 @@ func (d *document) frame(s sentence, si, i int, infos []cueInfo, here []attribut
 	src := d.sourceBefore(i, s.from)
 	if src != nil {
 		// X said (that) …
-		if from := d.contentAfter(i, infos, s); from >= 0 && (info.class == speech || info.class == belief || from < s.to && d.toks[from].is("that") || info.class == intent) {
+		from := d.contentAfter(i, infos, s)
+		if after := src.from > s.from && d.afterContent(src.from-1); after && from > i+1 && d.toks[from-1].punct(",") {
+			// “Q1,” X said, “Q2.”: one quote around its frame.
+			if a := d.contentBefore(s, src.from-1, i+1, &attribution{cueFrom: i, cueTo: i + 1, src: src,
+				frameFrom: src.from, rule: RuleAfter, class: info.class}); a != nil {
+				return a
+			}
+		}
+		if from >= 0 && (info.class == speech || info.class == belief || from < s.to && d.toks[from].is("that") || info.class == intent) {
 			return &attribution{cueFrom: i, cueTo: i + 1, src: src, contentFrom: from, frameFrom: src.from,
 				content: []storage.Range{d.span(from, d.contentEnd(from, s))}, rule: RuleBefore, class: info.class}
 		}
@@ -195,21 +203,37 @@ func (d *document) objectContent(i int, s sentence, class cueClass) int {
 	if k < s.to && d.toks[k].kind == tWord && particles[d.toks[k].lower] {
 		k++
 	}
-	end := d.contentEnd(k, s)
-	words := 0
-	for j := k; j < end; j++ {
-		if d.toks[j].kind == tWord {
-			words++
+	if addressee(lookupCue(&d.toks[i])) && k < s.to {
+		// "told reporters …": the first object is who was told; what was
+		// told comes after it ("to leave", "about the plan").
+		if t := &d.toks[k]; t.kind == tWord && objectPronouns[t.lower] {
+			k++
+		} else if np := d.npStartingAt(k, s.to); np != nil {
+			k = np.to
+		}
+		if k >= s.to || !(d.toks[k].kind == tWord && (whWords[d.toks[k].lower] || particles[d.toks[k].lower]) || d.toks[k].mark == mOpen) {
+			return -1
 		}
 	}
 	least := 3
 	if class == evaluation {
 		least = 1
 	}
-	if words < least || k >= s.to || d.toks[k].kind != tWord && d.toks[k].mark != mOpen {
+	if d.wordCount(k, d.contentEnd(k, s)) < least || k >= s.to || d.toks[k].kind != tWord && d.toks[k].mark != mOpen {
 		return -1
 	}
 	return k
+}
+
+// addressee reports whether a cue takes the person addressed as its
+// object (tell, warn, assure).
+func addressee(infos []cueInfo) bool {
+	for _, c := range infos {
+		if c.object && c.class == speech {
+			return true
+		}
+	}
+	return false
 }
 
 // byWay are the words before an -ing cue that make it an adverbial of the
@@ -268,6 +292,9 @@ func (d *document) skipAdverbials(k int, s sentence) int {
 		case t.kind == tWord && (timeWords[t.lower] || between[t.lower] && !t.is("that")):
 			k++
 		case t.kind == tWord && skipPrepositions[t.lower]:
+			if t.is("to") && !d.toObject(k+1, s) {
+				return k // "wants to run": an infinitive, not "told to reporters"
+			}
 			j := k + 1
 			for j < s.to && j < k+8 && d.toks[j].kind == tWord && !d.toks[j].is("that") && lookupCue(&d.toks[j]) == nil && !clauseSubject(&d.toks[j]) {
 				j++
@@ -281,6 +308,16 @@ func (d *document) skipAdverbials(k int, s sentence) int {
 		}
 	}
 	return k
+}
+
+// toObject reports whether token k can be the object of "to" ("to
+// reporters", "to the Post", "to him") rather than a verb.
+func (d *document) toObject(k int, s sentence) bool {
+	if k >= s.to {
+		return false
+	}
+	t := &d.toks[k]
+	return t.kind == tWord && (determiners[t.lower] || objectPronouns[t.lower] || d.capitalised(k) || isRole(t))
 }
 
 // clauseSubject reports pronouns that start a clause rather than continue
@@ -342,7 +379,7 @@ func (d *document) contentAfter(i int, infos []cueInfo, s sentence) int {
 		return k
 	case whWords[t.lower] && reports:
 		return k
-	case clause && t.kind == tWord && (clauseStarters[t.lower] || d.capitalised(k) || isNumber(t)) && !t.is("to"):
+	case clause && t.kind == tWord && !t.is("to") && (clauseStarters[t.lower] || d.capitalised(k) || isNumber(t)):
 		return k
 	}
 	return -1
@@ -375,17 +412,12 @@ func (d *document) contentBefore(s sentence, stop, rest int, a *attribution) *at
 	if d.toks[stop].mark == mClose {
 		end = stop + 1
 	}
-	words := 0
-	for k := from; k < end; k++ {
-		if d.toks[k].kind == tWord {
-			words++
-		}
-	}
-	if words < 1 || words < 4 && !d.quoted(from) {
+	if end <= from {
 		return nil
 	}
 	a.contentFrom = from
 	a.content = []storage.Range{d.span(from, end)}
+	words := d.wordCount(from, end)
 	k := d.skipAdverbials(rest, s)
 	if k < s.to && d.toks[k].punct(",") && k+1 < s.to {
 		next := k + 1
@@ -393,10 +425,27 @@ func (d *document) contentBefore(s sentence, stop, rest int, a *attribution) *at
 			if e := d.contentEnd(next, s); e > next {
 				a.content = append(a.content, d.span(next, e))
 				a.rule = RuleInside
+				words += d.wordCount(next, e)
 			}
 		}
 	}
+	// A short unquoted stretch before a comma is seldom what was said
+	// ("In 2015, …").
+	if words < 1 || words < 4 && !d.quoted(from) {
+		return nil
+	}
 	return a
+}
+
+// wordCount counts the word tokens in [from, to).
+func (d *document) wordCount(from, to int) int {
+	n := 0
+	for k := from; k < to; k++ {
+		if d.toks[k].kind == tWord {
+			n++
+		}
+	}
+	return n
 }
 
 // previousQuote completes a frame that stands alone in its sentence after

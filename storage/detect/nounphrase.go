@@ -247,7 +247,7 @@ func (d *document) clauseStart(k, lo int) bool {
 // capitalised word or a role noun.
 func (d *document) headWord(j int) bool {
 	t := &d.toks[j]
-	if t.kind != tWord || stopWords[t.lower] || t.poss {
+	if t.kind != tWord || stopWords[t.lower] || determiners[t.lower] || t.poss {
 		return false
 	}
 	if isRole(t) {
@@ -311,22 +311,32 @@ func (d *document) classify(from, to int) *nounPhrase {
 	run := to
 	for run-1 >= from {
 		t := &d.toks[run-1]
-		if d.capitalised(run-1) || t.punct(".") && run-2 >= from && abbreviations[d.toks[run-2].lower] ||
-			t.kind == tWord && nameParticles[t.lower] && run-2 >= from && d.capitalised(run-2) {
+		if d.nameWord(run-1) || t.punct(".") && run-2 >= from && abbreviations[d.toks[run-2].lower] ||
+			t.kind == tWord && nameParticles[t.lower] && run-2 >= from && d.nameWord(run-2) {
 			run--
 			continue
 		}
 		break
 	}
+	// The name follows the last title of the run ("Ukrainian President
+	// Volodymyr Zelenskyy", "Sen. Ted Cruz").
 	name := run
-	for name < to && (titles[d.toks[name].lower] || d.toks[name].punct(".")) {
-		switch d.toks[name].lower {
-		case "mr":
-			np.gender = 'm'
-		case "mrs", "ms", "miss":
-			np.gender = 'f'
+	for k := run; k < to-1; k++ {
+		if titles[d.toks[k].lower] || d.toks[k].punct(".") {
+			name = k + 1
+			switch d.toks[k].lower {
+			case "mr":
+				np.gender = 'm'
+			case "mrs", "ms", "miss":
+				np.gender = 'f'
+			}
 		}
-		name++
+	}
+	for run < to-1 && determiners[d.toks[run].lower] {
+		run++ // "The White House": the article is not part of the name
+	}
+	if name < run {
+		name = run
 	}
 	theBefore := run-1 >= from && d.toks[run-1].is("the")
 	switch {
@@ -338,10 +348,10 @@ func (d *document) classify(from, to int) *nounPhrase {
 		}
 	case run < to: // only titles ("the President")
 		np.kind = npRole
-	case institutionNouns[np.head] && to-1 > from && d.capitalised(to-2):
+	case institutionNouns[np.head] && to-1 > from && d.nameWord(to-2):
 		np.kind = npOrg
 		s := to - 2
-		for s-1 >= from && d.capitalised(s-1) {
+		for s-1 >= from && d.nameWord(s-1) {
 			s--
 		}
 		np.name = d.words(s, to)
@@ -350,6 +360,13 @@ func (d *document) classify(from, to int) *nounPhrase {
 	}
 	np.name = strings.TrimSuffix(strings.TrimSuffix(np.name, "’s"), "'s")
 	return np
+}
+
+// nameWord reports a capitalised word that can be part of a name: not an
+// article or another function word that opens a sentence.
+func (d *document) nameWord(i int) bool {
+	t := &d.toks[i]
+	return d.capitalised(i) && !determiners[t.lower] && !stopWords[t.lower] && !sentenceAdverbs[t.lower]
 }
 
 // isOrganisation reports whether a capitalised run names an organisation:
@@ -373,7 +390,7 @@ func isOrganisation(run []token) bool {
 
 // adjectiveEndings mark lower-case words that can modify a role noun
 // ("presidential nominee", "Russian officials").
-var adjectiveEndings = []string{"al", "ic", "ive", "ous", "ian", "ese", "ish", "ary", "ern", "ior", "ist", "ant", "ent", "ed"}
+var adjectiveEndings = []string{"al", "ic", "ive", "ous", "ian", "ese", "ish", "ary", "ern", "ior", "ist", "ant", "ent"}
 
 // isAdjective guesses a lower-case adjective by its ending.
 func isAdjective(t *token) bool {

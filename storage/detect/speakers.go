@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/saywho-app/saywho/storage"
@@ -155,4 +156,44 @@ func (sp *speakers) touch(e *entity) {
 		}
 	}
 	sp.recent = append(sp.recent, e)
+}
+
+// completeSurnames gives a mention of a bare surname proposed as a new
+// speaker (as in a headline, before the article names the person in
+// full) the one full name of the text that ends with it.
+func (sp *speakers) completeSurnames(r *Result) {
+	full := map[string]string{} // surname → full name, "" when several
+	for _, e := range sp.entities {
+		if e.kind == npName && e.words > 1 && e.speakerID == "" {
+			if n, ok := full[e.last]; ok && n != e.name {
+				full[e.last] = ""
+			} else {
+				full[e.last] = e.name
+			}
+		}
+	}
+	used := map[string]bool{}
+	for i := range r.Mentions {
+		m := &r.Mentions[i]
+		if m.New && !strings.Contains(m.Speaker, " ") {
+			if n := full[strings.ToLower(m.Speaker)]; n != "" {
+				m.Speaker, m.Rule = n, "surname of "+n
+			}
+		}
+		if m.New {
+			used[m.Speaker] = true
+		}
+	}
+	var names []string
+	for _, n := range r.NewSpeakers {
+		if used[n] {
+			names = append(names, n)
+		}
+	}
+	for _, m := range r.Mentions {
+		if m.New && !slices.Contains(names, m.Speaker) {
+			names = append(names, m.Speaker)
+		}
+	}
+	r.NewSpeakers = names
 }

@@ -85,7 +85,7 @@ var pronouns = set(`he she they it we i you`)
 var personPronouns = set(`he she i`)
 
 // determiners open a noun phrase.
-var determiners = set(`the a an this that these those some many several most other both all few each every another any no
+var determiners = set(`the a an this these those some many several most other both all few each every another any no
 	his her their its our my your one two three four five six seven eight nine ten dozens hundreds thousands millions
 	more fewer numerous various certain top senior junior former current longtime veteran prominent leading`)
 
