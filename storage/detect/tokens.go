@@ -114,9 +114,12 @@ func singleLetter(text []rune, j int) bool {
 	return j >= 1 && unicode.IsLetter(text[j-1]) && (j < 2 || !isWordRune(text[j-2]))
 }
 
+// apostrophes are written as ' in a word's lower-case form.
+var apostrophes = strings.NewReplacer("’", "'", "ʼ", "'")
+
 // fillWord sets the derived fields of a word token.
 func fillWord(t *token) {
-	t.lower = strings.ToLower(strings.NewReplacer("’", "'", "ʼ", "'").Replace(t.text))
+	t.lower = strings.ToLower(apostrophes.Replace(t.text))
 	t.base = t.lower
 	switch {
 	case strings.HasSuffix(t.base, "'s") && len(t.base) > 2:
