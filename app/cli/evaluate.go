@@ -3,6 +3,7 @@ package cli
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strings"
 
 	"github.com/saywho-app/saywho/storage"
@@ -64,11 +65,14 @@ func runEvaluate(e *env, args []string) error {
 		return err
 	}
 	r, err := evaluate.Compute(b, opts)
-	if errors.Is(err, evaluate.ErrNothingToCompare) && opts.Pred == "" {
-		return errors.New("no document has both gold annotations and was run through the detector (run saywho detect first)")
+	if errors.Is(err, evaluate.ErrNothingToCompare) {
+		return fmt.Errorf("no document has annotations by %s and by %s", *gold, *pred)
 	}
 	if err != nil {
 		return err
+	}
+	if opts.Pred == "" && r.Empty == r.Documents {
+		fmt.Fprintln(e.stderr, "saywho evaluate: the detector has no suggestions in these documents; run saywho detect first")
 	}
 	if *asJSON {
 		enc := json.NewEncoder(e.stdout)

@@ -126,6 +126,8 @@ func TestFrames(t *testing.T) {
 			want{[]string{"the visit was postponed"}, "indirect", "said", "The White House", "White House", RuleBefore}},
 		{"appositive", "Peskov, the Kremlin spokesman, said the call was useful.",
 			want{[]string{"the call was useful"}, "indirect", "said", "Peskov, the Kremlin spokesman", "Peskov", RuleBefore}},
+		{"role with a name in apposition", "The treasurer, Yosef Adler (יוסף אדלר), said the town can borrow.",
+			want{[]string{"the town can borrow"}, "indirect", "said", "The treasurer, Yosef Adler (יוסף אדלר)", "Yosef Adler", RuleBefore}},
 		{"relative clause", "They met the administration, which insisted that talks were pointless.",
 			want{[]string{"that talks were pointless"}, "indirect", "insisted", "the administration", "", RuleBefore}},
 		{"title with a dot", "Sen. Ted Cruz said the deal was dead.",

@@ -144,10 +144,21 @@ func (d *document) npEndingAt(j, lo int, mode npMode) *nounPhrase {
 				if np == nil || np.kind == npPronoun || !d.looksAppositive(p+1, j) {
 					return nil
 				}
+				if np.kind == npRole {
+					// "The treasurer, Yosef Adler, said": the name is in
+					// the appositive.
+					end := j
+					if open := d.parenOpen(j-1, p+1); d.toks[j-1].punct(")") && open > p+1 {
+						end = open
+					}
+					if app := d.classify(p+1, end); app.kind == npName {
+						np.kind, np.name, np.gender = npName, app.name, app.gender
+					}
+				}
 				np.to = j
 				return np
 			}
-			if d.toks[p].kind != tWord && !d.toks[p].punct(".") && !d.toks[p].punct("-") {
+			if t := &d.toks[p]; t.kind != tWord && !t.punct(".") && !t.punct("-") && !t.punct("(") && !t.punct(")") {
 				return nil
 			}
 		}
