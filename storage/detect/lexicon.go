@@ -56,7 +56,7 @@ var lexicon = map[cueClass]string{
 		recognise/c consider figure/c reckon/c imagine/c suppose/c bet:bet:bet/c agree/c disagree believe/c
 		acknowledge/c insist/c contend/c`,
 	intent: `want plan+ intend aim seek:sought:sought hope expect promise vow pledge threaten refuse decline propose
-		try wish vow`,
+		wish`,
 	evaluation: `call cite attack criticize criticise condemn praise blast slam question reject dispute defend endorse
 		oppose accuse blame push liken compare dismiss decry denounce applaud welcome hail tout describe characterize
 		characterise label brand mock ridicule chide scold lambaste rip+ hammer knock assail target urge demand
