@@ -1,13 +1,13 @@
-package detect_test
+package detect
 
 import (
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"testing"
 
 	"github.com/saywho-app/saywho/storage"
-	"github.com/saywho-app/saywho/storage/detect"
 	"github.com/saywho-app/saywho/storage/evaluate"
 	"github.com/saywho-app/saywho/storage/formats/brat"
 	"github.com/saywho-app/saywho/storage/sharedtest"
@@ -47,7 +47,7 @@ func readPolNeAR(t testing.TB) *storage.Bundle {
 // suggestions as the detector's annotations.
 func addSuggestions(b *storage.Bundle) {
 	for _, d := range b.Documents {
-		s := detect.Detect(d.Text, nil).Suggestions()
+		s := Detect(d.Text, nil).Suggestions()
 		prefix := d.ID + "/"
 		runes := []rune(d.Text)
 		for _, a := range s.Annotations {
@@ -89,6 +89,7 @@ func TestPolNeAR(t *testing.T) {
 	q, s, c := r.Quotes, r.Speakers, r.Cues
 	t.Logf("%d documents: quotes P %s R %s F1 %s (%d of %d gold, %d predicted); exact F1 %s; speaker %s; cues P %s R %s",
 		r.Documents, q.Precision, q.Recall, q.F1, q.Matched, q.Gold, q.Predicted, r.Exact.F1, s.Accuracy, c.Precision, c.Recall)
+	logMisses(t, b, r.Missed)
 	for _, check := range []struct {
 		what      string
 		got, want float64
@@ -110,10 +111,10 @@ func TestPolNeAR(t *testing.T) {
 // articles: one operation is the whole split.
 func BenchmarkDetect(b *testing.B) {
 	bundle := readPolNeAR(b)
-	reg := detect.NewRegistry(bundle.Speakers)
+	reg := NewRegistry(bundle.Speakers)
 	for b.Loop() {
 		for _, d := range bundle.Documents {
-			detect.Detect(d.Text, reg)
+			Detect(d.Text, reg)
 		}
 	}
 	b.ReportMetric(float64(len(bundle.Documents)), "docs/op")
@@ -125,6 +126,87 @@ func BenchmarkDetect(b *testing.B) {
 func BenchmarkStartup(b *testing.B) {
 	speakers := []storage.Speaker{{ID: "a", Name: "Ana Ortiz"}, {ID: "b", Name: "Ben Lee", Aliases: []string{"Mr. Lee"}}}
 	for b.Loop() {
-		detect.Detect("Ortiz said the bridge would reopen.", detect.NewRegistry(speakers))
+		Detect("Ortiz said the bridge would reopen.", NewRegistry(speakers))
 	}
+}
+
+// logMisses sorts the gold quotes the detector missed by what it made of
+// their gold cue, and logs the table (docs/detector.md lists the classes).
+func logMisses(t *testing.T, b *storage.Bundle, missed []string) {
+	t.Helper()
+	anns := map[string]*storage.Annotation{}
+	for i := range b.Annotations {
+		anns[b.Annotations[i].ID] = &b.Annotations[i]
+	}
+	cueOf := map[string]*storage.Annotation{}
+	for _, r := range b.Relations {
+		if c := anns[r.SourceID]; r.Type == storage.RelCueOf && c != nil && c.Origin != storage.OriginDetector {
+			if cur := cueOf[r.TargetID]; cur == nil || c.Start < cur.Start {
+				cueOf[r.TargetID] = c
+			}
+		}
+	}
+	docs := map[string]*document{}
+	frames := map[string][]attribution{}
+	classes := map[string]int{}
+	for _, id := range missed {
+		q := anns[id]
+		d := docs[q.DocumentID]
+		if d == nil {
+			for _, doc := range b.Documents {
+				if doc.ID == q.DocumentID {
+					d = read(doc.Text)
+				}
+			}
+			d.why = map[int]string{}
+			frames[q.DocumentID] = d.attributeAll()
+			docs[q.DocumentID] = d
+		}
+		classes[missReason(d, frames[q.DocumentID], cueOf[id])]++
+	}
+	var keys []string
+	total := 0
+	for k, n := range classes {
+		keys = append(keys, k)
+		total += n
+	}
+	sort.Slice(keys, func(i, j int) bool { return classes[keys[i]] > classes[keys[j]] })
+	for _, k := range keys {
+		t.Logf("missed %4d  %s", classes[k], k)
+	}
+	if total != len(missed) {
+		t.Errorf("%d missed quotes classified, want %d", total, len(missed))
+	}
+}
+
+// missReason says what the detector made of the cue of a gold quote it
+// missed.
+func missReason(d *document, frames []attribution, cue *storage.Annotation) string {
+	if cue == nil {
+		return "no gold cue"
+	}
+	ti := d.tokenAt(cue.Start)
+	for k := ti; k < len(d.toks) && d.toks[k].start < cue.End; k++ {
+		if lookupCue(&d.toks[k]) != nil || d.toks[k].is("according") {
+			ti = k
+			break
+		}
+	}
+	t := &d.toks[ti]
+	for _, a := range frames {
+		if a.cueFrom <= ti && ti < a.cueTo {
+			return "frame found, content elsewhere (boundary)"
+		}
+	}
+	switch {
+	case d.headline[t.para]:
+		return "cue in a headline"
+	case d.quoted(ti):
+		return "cue inside quotation marks"
+	case lookupCue(t) == nil && !t.is("according"):
+		return "cue not in the lexicon"
+	case d.why[ti] != "":
+		return "cue found: " + d.why[ti]
+	}
+	return "cue found: frame incomplete"
 }

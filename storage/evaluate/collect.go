@@ -1,6 +1,7 @@
 package evaluate
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/saywho-app/saywho/storage"
@@ -97,6 +98,12 @@ func sortByDocument(b *storage.Bundle, opts Options) []*document {
 			}
 		}
 	}
+	for _, d := range order {
+		for _, s := range []*side{&d.gold, &d.pred} {
+			sortItems(s.quotes)
+			sortItems(s.cues)
+		}
+	}
 	for i := range b.Relations {
 		r := &b.Relations[i]
 		src := anns[r.SourceID]
@@ -117,6 +124,21 @@ func sortByDocument(b *storage.Bundle, opts Options) []*document {
 		}
 	}
 	return order
+}
+
+// sortItems orders spans by position (then id), so that matching does
+// not depend on the order of the bundle.
+func sortItems(items []item) {
+	sort.SliceStable(items, func(i, j int) bool {
+		a, b := items[i].ann, items[j].ann
+		if a.Start != b.Start {
+			return a.Start < b.Start
+		}
+		if a.End != b.End {
+			return a.End < b.End
+		}
+		return a.ID < b.ID
+	})
 }
 
 // partsOf returns the ranges a covers: its Ranges, or [Start, End).

@@ -36,6 +36,7 @@ func (d *document) compare(r *Report, t float64, rules, byCue *ruleTally, fails 
 		if matchedG[i] {
 			continue
 		}
+		r.Missed = append(r.Missed, q.ann.ID)
 		fails.missed(q, d.cueOf[q.ann.ID], d.hasMarks(q), nearMiss(q, p))
 	}
 

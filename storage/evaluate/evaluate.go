@@ -76,6 +76,7 @@ type Report struct {
 	ByCue         []Rule   `json:"by_cue"`         // the predicted quotes by their cue's text
 	Failures      Failures `json:"failures"`       // what went wrong, by class
 	GoldCoders    []string `json:"gold_coders"`    // annotator ids, as given
+	Missed        []string `json:"-"`              // ids of the gold quotes no prediction matched
 	PredictedWith string   `json:"predicted_with"` // annotator id, or "detector"
 }
 

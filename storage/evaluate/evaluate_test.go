@@ -274,6 +274,9 @@ func TestDocumentsAndGoldPrecedence(t *testing.T) {
 	if r.Documents != 2 || r.Empty != 1 || r.Quotes.Gold != 2 || r.Quotes.Predicted != 1 || r.Exact.Matched != 1 {
 		t.Errorf("report %+v", r)
 	}
+	if len(r.Missed) != 1 || r.Missed[0] != "aE" {
+		t.Errorf("missed %q, want the quote of document 1", r.Missed)
+	}
 	if r.Failures.MissedByCue[0].Key != "(no cue)" {
 		t.Errorf("missed by cue %+v", r.Failures.MissedByCue)
 	}
