@@ -4,8 +4,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strconv"
-	"strings"
 )
 
 // OriginDetector is the origin of the annotations Saywho's quote detector
@@ -72,7 +70,7 @@ func (p *Project) ReplaceSuggestions(documentID string, s Suggestions, opts Sugg
 		}
 		n, _ := res.RowsAffected()
 		rep.Replaced = int(n)
-		existing, err := queryAllTx(q, "SELECT "+annotationCols+" FROM annotations a WHERE a.document_id = ?", []any{documentID}, scanAnnotation)
+		existing, err := queryAll(q, "SELECT "+annotationCols+" FROM annotations a WHERE a.document_id = ?", []any{documentID}, scanAnnotation)
 		if err != nil {
 			return err
 		}
@@ -195,35 +193,11 @@ func planSuggestions(s Suggestions, existing []Annotation, coders []string, rep 
 }
 
 // partsKey identifies an annotation's kind and exact parts.
-func partsKey(a Annotation) string {
-	var b strings.Builder
-	b.WriteString(string(a.Kind))
-	for _, r := range parts(a) {
-		b.WriteString(" " + strconv.Itoa(r.Start) + "-" + strconv.Itoa(r.End))
-	}
-	return b.String()
-}
-
-// parts returns the ranges a covers: its Ranges, or [Start, End).
-func parts(a Annotation) []Range {
-	if len(a.Ranges) > 0 {
-		return a.Ranges
-	}
-	return []Range{{Start: a.Start, End: a.End}}
-}
+func partsKey(a Annotation) string { return string(a.Kind) + " " + RangesKey(a.Parts()) }
 
 // overlapsParts reports whether a part of a shares a code point with a
 // part of b.
-func overlapsParts(a, b Annotation) bool {
-	for _, x := range parts(a) {
-		for _, y := range parts(b) {
-			if x.Start < y.End && y.Start < x.End {
-				return true
-			}
-		}
-	}
-	return false
-}
+func overlapsParts(a, b Annotation) bool { return SharedLength(a.Parts(), b.Parts()) > 0 }
 
 // sameSpan returns the id of the annotation in list with a's kind and
 // exact parts, or "".
@@ -249,20 +223,3 @@ func ensureAnnotatorTx(q querier, name string) (string, error) {
 	return id, err
 }
 
-// queryAllTx is queryAll inside a transaction.
-func queryAllTx[T any](q querier, query string, args []any, scan func(scanner) (T, error)) ([]T, error) {
-	rows, err := q.QueryContext(bg, query, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []T
-	for rows.Next() {
-		v, err := scan(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, v)
-	}
-	return out, rows.Err()
-}

@@ -42,17 +42,29 @@ func join(ss ...Suggestions) Suggestions {
 	return out
 }
 
+// undoableProject is a new project with undo enabled.
+func undoableProject(t *testing.T) *Project {
+	t.Helper()
+	p := newProject(t)
+	if err := p.EnableUndo(); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
 func suggestDoc(t *testing.T, p *Project) (Document, Annotator) {
 	t.Helper()
-	d, err := p.AddDocument(Document{Title: "Suggest", Text: suggestText})
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, err := p.EnsureAnnotator("coder")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return d, a
+	return seedText(t, p, suggestText)
+}
+
+// threeQuotes proposes the three quotes of suggestText.
+func threeQuotes(t *testing.T) Suggestions {
+	t.Helper()
+	return join(
+		proposal(t, "a", "“We will win,”", "said", "Ana Park", "Ana Park"),
+		proposal(t, "b", "talks would go on.", "said talks", "Officials", ""),
+		proposal(t, "c", "“Soon,”", "added", "she", ""),
+	)
 }
 
 // byState lists the document's annotations of kind in state, by text.
@@ -175,10 +187,7 @@ func TestReplaceSuggestionsReusesACodersMention(t *testing.T) {
 }
 
 func TestAcceptSuggestion(t *testing.T) {
-	p := newProject(t)
-	if err := p.EnableUndo(); err != nil {
-		t.Fatal(err)
-	}
+	p := undoableProject(t)
 	d, coder := suggestDoc(t, p)
 	if _, err := p.ReplaceSuggestions(d.ID, proposal(t, "a", "“We will win,”", "said", "Ana Park", "Ana Park"), SuggestOptions{Coders: []string{coder.ID}}); err != nil {
 		t.Fatal(err)
@@ -249,10 +258,7 @@ func TestAcceptSuggestionMatchesTheRegistry(t *testing.T) {
 }
 
 func TestRejectSuggestionKeepsASharedMention(t *testing.T) {
-	p := newProject(t)
-	if err := p.EnableUndo(); err != nil {
-		t.Fatal(err)
-	}
+	p := undoableProject(t)
 	d, _ := suggestDoc(t, p)
 	s := proposal(t, "a", "“We will win,”", "said", "Ana Park", "Ana Park")
 	fs, fe := span(t, suggestText, "“Soon,”")
@@ -280,16 +286,9 @@ func TestRejectSuggestionKeepsASharedMention(t *testing.T) {
 }
 
 func TestAcceptSuggestionsAndCounts(t *testing.T) {
-	p := newProject(t)
-	if err := p.EnableUndo(); err != nil {
-		t.Fatal(err)
-	}
+	p := undoableProject(t)
 	d, coder := suggestDoc(t, p)
-	s := join(
-		proposal(t, "a", "“We will win,”", "said", "Ana Park", "Ana Park"),
-		proposal(t, "b", "talks would go on.", "said talks", "Officials", ""),
-		proposal(t, "c", "“Soon,”", "added", "she", ""),
-	)
+	s := threeQuotes(t)
 	if _, err := p.ReplaceSuggestions(d.ID, s, SuggestOptions{}); err != nil {
 		t.Fatal(err)
 	}
@@ -330,11 +329,7 @@ func TestAcceptSuggestionsAndCounts(t *testing.T) {
 func TestSnapshotLeavesSuggestionsOut(t *testing.T) {
 	p := newProject(t)
 	d, coder := suggestDoc(t, p)
-	s := join(
-		proposal(t, "a", "“We will win,”", "said", "Ana Park", "Ana Park"),
-		proposal(t, "b", "talks would go on.", "said talks", "Officials", ""),
-		proposal(t, "c", "“Soon,”", "added", "she", ""),
-	)
+	s := threeQuotes(t)
 	if _, err := p.ReplaceSuggestions(d.ID, s, SuggestOptions{}); err != nil {
 		t.Fatal(err)
 	}

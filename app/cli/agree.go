@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"strings"
 
 	"github.com/saywho-app/saywho/storage"
@@ -17,15 +16,11 @@ func runAgree(e *env, args []string) error {
 			"Exits 1 when fewer than two coders annotated the same document. See docs/agreement.md.")
 	coders := fs.String("coders", "", "compare only these coders: names or ids, comma-separated (default: every coder)")
 	kind := fs.String("kind", "", "only this kind: quote, speaker_mention, claim, cue or code")
-	var docs multiFlag
-	fs.Var(&docs, "document", "only this document id (repeatable)")
+	docs := documentsFlag(fs)
 	asJSON := fs.Bool("json", false, "print JSON")
-	pos, err := parse(fs, args)
+	path, err := projectArg(fs, args)
 	if err != nil {
 		return err
-	}
-	if len(pos) != 1 {
-		return usageError{"give exactly one project"}
 	}
 	var opts agreement.Options
 	if *kind != "" {
@@ -35,21 +30,15 @@ func runAgree(e *env, args []string) error {
 		}
 		opts.Kinds = []storage.Kind{k}
 	}
-	p, err := openProject(pos[0], true)
+	p, err := openProject(path, true)
 	if err != nil {
 		return err
 	}
 	defer p.Close()
-	for _, name := range strings.Split(*coders, ",") {
-		if name = strings.TrimSpace(name); name != "" {
-			a, err := findCoder(p, name)
-			if err != nil {
-				return err
-			}
-			opts.Coders = append(opts.Coders, a.ID)
-		}
+	if opts.Coders, err = coderIDs(p, *coders); err != nil {
+		return err
 	}
-	b, err := p.Snapshot(storage.SnapshotOptions{NoText: true, DocumentIDs: docs})
+	b, err := p.Snapshot(storage.SnapshotOptions{NoText: true, DocumentIDs: *docs})
 	if err != nil {
 		return err
 	}
@@ -58,9 +47,7 @@ func runAgree(e *env, args []string) error {
 		return err
 	}
 	if *asJSON {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(r)
+		return writeJSON(e.stdout, r)
 	}
 	return r.WriteText(e.stdout)
 }

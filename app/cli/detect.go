@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 
 	"github.com/saywho-app/saywho/storage"
@@ -32,24 +31,20 @@ func runDetect(e *env, args []string) error {
 			"A document that already has suggestions is skipped unless --replace, which replaces\n"+
 			"its pending suggestions. Spans a coder rejected or accepted are not proposed again;\n"+
 			"with --coder, nothing is proposed where that coder's annotation of the same kind lies.")
-	var docs multiFlag
-	fs.Var(&docs, "document", "only this document id (repeatable)")
+	docs := documentsFlag(fs)
 	replace := fs.Bool("replace", false, "replace the pending suggestions of documents that have some")
 	coder := fs.String("coder", "", "propose nothing where this coder already marked a span of the same kind")
 	asJSON := fs.Bool("json", false, "print JSON")
-	pos, err := parse(fs, args)
+	path, err := projectArg(fs, args)
 	if err != nil {
 		return err
 	}
-	if len(pos) != 1 {
-		return usageError{"give exactly one project"}
-	}
-	p, err := openProject(pos[0], false)
+	p, err := openProject(path, false)
 	if err != nil {
 		return err
 	}
 	defer p.Close()
-	targets, err := detectTargets(p, docs)
+	targets, err := detectTargets(p, *docs)
 	if err != nil {
 		return err
 	}
@@ -107,9 +102,7 @@ func runDetect(e *env, args []string) error {
 	}
 	sum.NewSpeakers = len(proposed)
 	if *asJSON {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(sum)
+		return writeJSON(e.stdout, sum)
 	}
 	r := sum.Suggestions
 	fmt.Fprintf(e.stdout, "Suggested %d quote(s) in %d document(s); %d name(s) proposed as new speakers.\n", r.Added, sum.Documents, sum.NewSpeakers)

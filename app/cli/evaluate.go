@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -22,15 +21,11 @@ func runEvaluate(e *env, args []string) error {
 	gold := fs.String("gold", "", "the gold coder(s): names or ids, comma-separated, in order of precedence")
 	pred := fs.String("pred", "detector", "what is evaluated: detector (its suggestions, in any state) or a coder")
 	overlap := fs.Float64("overlap", evaluate.DefaultOverlap, "share of a gold quote's words a prediction must cover (0 < x ≤ 1)")
-	var docs multiFlag
-	fs.Var(&docs, "document", "only this document id (repeatable)")
+	docs := documentsFlag(fs)
 	asJSON := fs.Bool("json", false, "print JSON")
-	pos, err := parse(fs, args)
+	path, err := projectArg(fs, args)
 	if err != nil {
 		return err
-	}
-	if len(pos) != 1 {
-		return usageError{"give exactly one project"}
 	}
 	if strings.TrimSpace(*gold) == "" {
 		return usageError{"give the gold coder with --gold CODER"}
@@ -38,20 +33,14 @@ func runEvaluate(e *env, args []string) error {
 	if *overlap <= 0 || *overlap > 1 {
 		return usageError{"--overlap must be above 0 and at most 1"}
 	}
-	p, err := openProject(pos[0], true)
+	p, err := openProject(path, true)
 	if err != nil {
 		return err
 	}
 	defer p.Close()
-	opts := evaluate.Options{Overlap: *overlap, DocumentIDs: docs}
-	for _, name := range strings.Split(*gold, ",") {
-		if name = strings.TrimSpace(name); name != "" {
-			a, err := findCoder(p, name)
-			if err != nil {
-				return err
-			}
-			opts.Gold = append(opts.Gold, a.ID)
-		}
+	opts := evaluate.Options{Overlap: *overlap, DocumentIDs: *docs}
+	if opts.Gold, err = coderIDs(p, *gold); err != nil {
+		return err
 	}
 	if *pred != storage.OriginDetector {
 		a, err := findCoder(p, *pred)
@@ -60,7 +49,7 @@ func runEvaluate(e *env, args []string) error {
 		}
 		opts.Pred = a.ID
 	}
-	b, err := p.Snapshot(storage.SnapshotOptions{DocumentIDs: docs, IncludeSuggestions: true})
+	b, err := p.Snapshot(storage.SnapshotOptions{DocumentIDs: *docs, IncludeSuggestions: true})
 	if err != nil {
 		return err
 	}
@@ -75,9 +64,7 @@ func runEvaluate(e *env, args []string) error {
 		fmt.Fprintln(e.stderr, "saywho evaluate: the detector has no suggestions in these documents; run saywho detect first")
 	}
 	if *asJSON {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(r)
+		return writeJSON(e.stdout, r)
 	}
 	names := map[string]string{}
 	for _, a := range b.Annotators {

@@ -26,8 +26,7 @@ func runExport(e *env, args []string) error {
 	bom := fs.Bool("bom", false, "csv: for Excel: a UTF-8 byte-order mark, and cells starting with = + - @ defused with a leading '")
 	coder := fs.String("coder", "", "only this coder's annotations")
 	suggestions := fs.Bool("include-suggestions", false, "also the detector's pending and rejected suggestions (left out by default)")
-	var docs multiFlag
-	fs.Var(&docs, "document", "only this document id (repeatable)")
+	docs := documentsFlag(fs)
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -48,7 +47,7 @@ func runExport(e *env, args []string) error {
 	}
 	defer p.Close()
 	opts := formats.ExportOptions{NoText: *noText, JSONL: *jsonl, OffsetUnit: u, CRLF: *crlf, BOM: *bom, Excel: *bom,
-		Snapshot: storage.SnapshotOptions{DocumentIDs: docs, IncludeSuggestions: *suggestions}}
+		Snapshot: storage.SnapshotOptions{DocumentIDs: *docs, IncludeSuggestions: *suggestions}}
 	if *coder != "" {
 		ann, err := findCoder(p, *coder)
 		if err != nil {

@@ -37,13 +37,6 @@ func counted(a *storage.Annotation) bool {
 	return a.State != storage.StateSuggested && a.State != storage.StateRejected
 }
 
-// parts returns the ranges a covers: its Ranges, or [Start, End).
-func parts(a *storage.Annotation) []storage.Range {
-	if len(a.Ranges) > 0 {
-		return a.Ranges
-	}
-	return []storage.Range{{Start: a.Start, End: a.End}}
-}
 
 // collect sorts the counted annotations of the coders (annotator ids, by
 // index) onto the bundle's documents, keeping spans of the wanted kinds.
@@ -87,7 +80,7 @@ func collect(b *storage.Bundle, coders []string, keep map[string]bool, kinds []s
 		if doc.spans[a.Kind] == nil {
 			doc.spans[a.Kind] = make([][]span, len(coders))
 		}
-		doc.spans[a.Kind][c] = append(doc.spans[a.Kind][c], span{ann: a, parts: parts(a)})
+		doc.spans[a.Kind][c] = append(doc.spans[a.Kind][c], span{ann: a, parts: a.Parts()})
 	}
 	var out []*document
 	for _, d := range order {

@@ -83,7 +83,7 @@ func sortByDocument(b *storage.Bundle, opts Options) []*document {
 		}
 		isGold := a.AnnotatorID == goldOf[a.DocumentID] && !a.Undecided()
 		isPred := opts.Pred == "" && a.Origin == storage.OriginDetector || opts.Pred != "" && a.AnnotatorID == opts.Pred && !a.Undecided()
-		it := item{ann: a, parts: partsOf(a)}
+		it := item{ann: a, parts: a.Parts()}
 		it.tokens = doc.tokens.tokens(it.parts)
 		for _, s := range []struct {
 			on   bool
@@ -141,13 +141,6 @@ func sortItems(items []item) {
 	})
 }
 
-// partsOf returns the ranges a covers: its Ranges, or [Start, End).
-func partsOf(a *storage.Annotation) []storage.Range {
-	if len(a.Ranges) > 0 {
-		return a.Ranges
-	}
-	return []storage.Range{{Start: a.Start, End: a.End}}
-}
 
 // quotationMarks are the characters that mark a quote as (partly) direct.
 const quotationMarks = "\"“”„«»‹›「」『』"

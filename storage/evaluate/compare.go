@@ -74,7 +74,7 @@ func (d *document) compareSpeakers(acc *Accuracy, g, p item, fails *failureTally
 	for _, x := range gs {
 		for _, y := range ps {
 			if x.speakerID != "" && x.speakerID == y.speakerID ||
-				x.mention != nil && y.mention != nil && sharedPoints(partsOf(x.mention), partsOf(y.mention)) > 0 {
+				x.mention != nil && y.mention != nil && storage.SharedLength(x.mention.Parts(), y.mention.Parts()) > 0 {
 				acc.Correct++
 				return
 			}

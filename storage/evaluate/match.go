@@ -32,7 +32,7 @@ func matchQuotes(gold, pred []item, t float64) []pair {
 		for j, p := range pred {
 			shared, size := common(g.tokens, p.tokens), len(g.tokens)
 			if size == 0 {
-				shared, size = sharedPoints(g.parts, p.parts), points(g.parts)
+				shared, size = storage.SharedLength(g.parts, p.parts), points(g.parts)
 			}
 			if shared == 0 || size == 0 {
 				continue
@@ -77,7 +77,7 @@ func matchOverlap(gold, pred []item) []pair {
 	var cs []candidate
 	for i, g := range gold {
 		for j, p := range pred {
-			if n := sharedPoints(g.parts, p.parts); n > 0 {
+			if n := storage.SharedLength(g.parts, p.parts); n > 0 {
 				cs = append(cs, candidate{i, j, n})
 			}
 		}
@@ -104,18 +104,6 @@ func greedy(nGold, nPred int, candidates func(yield func(g, p int))) []pair {
 	return out
 }
 
-// sharedPoints counts the code points two lists of parts have in common.
-func sharedPoints(a, b []storage.Range) int {
-	n := 0
-	for _, x := range a {
-		for _, y := range b {
-			if d := min(x.End, y.End) - max(x.Start, y.Start); d > 0 {
-				n += d
-			}
-		}
-	}
-	return n
-}
 
 // points counts the code points of a list of parts.
 func points(parts []storage.Range) int {
