@@ -222,4 +222,3 @@ func ensureAnnotatorTx(q querier, name string) (string, error) {
 	}
 	return id, err
 }
-

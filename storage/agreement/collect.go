@@ -37,7 +37,6 @@ func counted(a *storage.Annotation) bool {
 	return a.State != storage.StateSuggested && a.State != storage.StateRejected
 }
 
-
 // collect sorts the counted annotations of the coders (annotator ids, by
 // index) onto the bundle's documents, keeping spans of the wanted kinds.
 // Only documents in keep (all when empty) that some coder coded are

@@ -44,7 +44,6 @@ func exactMatches(a, b []span) int {
 	return m
 }
 
-
 // overlapPairs pairs spans of a and b that share at least one code point,
 // one to one: greedily, the pair sharing the most code points first, ties
 // in the order of the spans (a's, then b's). It returns index pairs [i, j].
@@ -69,4 +68,3 @@ func overlapPairs(a, b []span) [][2]int {
 	}
 	return out
 }
-

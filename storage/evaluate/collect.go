@@ -141,7 +141,6 @@ func sortItems(items []item) {
 	})
 }
 
-
 // quotationMarks are the characters that mark a quote as (partly) direct.
 const quotationMarks = "\"“”„«»‹›「」『』"
 

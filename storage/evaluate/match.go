@@ -104,7 +104,6 @@ func greedy(nGold, nPred int, candidates func(yield func(g, p int))) []pair {
 	return out
 }
 
-
 // points counts the code points of a list of parts.
 func points(parts []storage.Range) int {
 	n := 0
