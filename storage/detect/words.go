@@ -80,10 +80,6 @@ var organisationWords = set(`house senate congress department ministry committee
 // pronouns can be the source of a cue.
 var pronouns = set(`he she they it we i you`)
 
-// personPronouns resolve to a person; "they" and "it" may resolve to a
-// group.
-var personPronouns = set(`he she i`)
-
 // determiners open a noun phrase.
 var determiners = set(`the a an this these those some many several most other both all few each every another any no
 	his her their its our my your one two three four five six seven eight nine ten dozens hundreds thousands millions
