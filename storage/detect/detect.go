@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/saywho-app/saywho/storage"
@@ -55,12 +56,12 @@ func (d *document) extendQuotes(all []attribution) {
 	}
 }
 
-// quoteAt returns the quotation holding code point at, or nil.
+// quoteAt returns the quotation holding code point at, or nil. The
+// quotations findQuotes returns are in order and do not overlap.
 func (d *document) quoteAt(at int) *quoteSpan {
-	for i := range d.quotes {
-		if q := &d.quotes[i]; q.start <= at && at < q.end {
-			return q
-		}
+	i := sort.Search(len(d.quotes), func(i int) bool { return d.quotes[i].end > at })
+	if i < len(d.quotes) && d.quotes[i].start <= at {
+		return &d.quotes[i]
 	}
 	return nil
 }
