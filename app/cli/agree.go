@@ -17,12 +17,13 @@ func runAgree(e *env, args []string) error {
 	coders := fs.String("coders", "", "compare only these coders: names or ids, comma-separated (default: every coder)")
 	kind := fs.String("kind", "", "only this kind: quote, speaker_mention, claim, cue or code")
 	docs := documentsFlag(fs)
+	suggestions := fs.Bool("include-suggestions", false, "count the detector's pending and rejected suggestions as the coder \"detector\"")
 	asJSON := fs.Bool("json", false, "print JSON")
 	path, err := projectArg(fs, args)
 	if err != nil {
 		return err
 	}
-	var opts agreement.Options
+	opts := agreement.Options{IncludeSuggestions: *suggestions}
 	if *kind != "" {
 		k := storage.Kind(strings.ReplaceAll(strings.TrimSpace(*kind), " ", "_"))
 		if !k.Valid() {
@@ -38,7 +39,7 @@ func runAgree(e *env, args []string) error {
 	if opts.Coders, err = coderIDs(p, *coders); err != nil {
 		return err
 	}
-	b, err := p.Snapshot(storage.SnapshotOptions{NoText: true, DocumentIDs: *docs})
+	b, err := p.Snapshot(storage.SnapshotOptions{NoText: true, DocumentIDs: *docs, IncludeSuggestions: *suggestions})
 	if err != nil {
 		return err
 	}

@@ -32,16 +32,17 @@ func (d *document) coders() []int {
 }
 
 // counted reports whether a is its coder's judgement: anything but a
-// detector suggestion not (or not yet) accepted.
-func counted(a *storage.Annotation) bool {
-	return a.State != storage.StateSuggested && a.State != storage.StateRejected
+// detector suggestion not (or not yet) accepted, unless suggestions are
+// counted too (then as the detector coder's).
+func counted(a *storage.Annotation, suggestions bool) bool {
+	return suggestions || !a.Undecided()
 }
 
 // collect sorts the counted annotations of the coders (annotator ids, by
 // index) onto the bundle's documents, keeping spans of the wanted kinds.
 // Only documents in keep (all when empty) that some coder coded are
 // returned, in bundle order.
-func collect(b *storage.Bundle, coders []string, keep map[string]bool, kinds []storage.Kind) []*document {
+func collect(b *storage.Bundle, coders []string, keep map[string]bool, kinds []storage.Kind, suggestions bool) []*document {
 	coderIndex := make(map[string]int, len(coders))
 	for i, id := range coders {
 		coderIndex[id] = i
@@ -69,7 +70,7 @@ func collect(b *storage.Bundle, coders []string, keep map[string]bool, kinds []s
 		a := &b.Annotations[i]
 		c, ok := coderIndex[a.AnnotatorID]
 		doc := byID[a.DocumentID]
-		if !ok || doc == nil || !counted(a) || !a.Kind.Valid() {
+		if !ok || doc == nil || !counted(a, suggestions) || !a.Kind.Valid() {
 			continue
 		}
 		doc.coded[c] = true

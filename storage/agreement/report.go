@@ -24,6 +24,10 @@ type Options struct {
 	// DocumentIDs restrict the comparison to these documents; empty means
 	// every document of the bundle.
 	DocumentIDs []string
+	// IncludeSuggestions counts the detector's pending and rejected
+	// suggestions as the judgements of their coder (the "detector"), so
+	// that the detector can be compared like a coder.
+	IncludeSuggestions bool
 }
 
 // Coder is a compared coder and how many of the documents in scope they
@@ -84,11 +88,11 @@ func Compute(b *storage.Bundle, opts Options) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	coders, err := chooseCoders(b, opts.Coders, keep)
+	coders, err := chooseCoders(b, opts.Coders, keep, opts.IncludeSuggestions)
 	if err != nil {
 		return nil, err
 	}
-	docs := collect(b, coders, keep, kinds)
+	docs := collect(b, coders, keep, kinds, opts.IncludeSuggestions)
 	r := &Report{Attribution: []Attribution{}}
 	for i, id := range coders {
 		c := Coder{ID: id, Name: coderName(b, id)}
@@ -165,10 +169,10 @@ func chooseDocuments(b *storage.Bundle, ids []string) (map[string]bool, error) {
 // chooseCoders returns the given annotator ids without repeats, checked;
 // or, when none are given, every annotator with a counted annotation on a
 // document in scope, by name.
-func chooseCoders(b *storage.Bundle, ids []string, keep map[string]bool) ([]string, error) {
+func chooseCoders(b *storage.Bundle, ids []string, keep map[string]bool, suggestions bool) ([]string, error) {
 	active := map[string]bool{}
 	for i := range b.Annotations {
-		if a := &b.Annotations[i]; counted(a) && (len(keep) == 0 || keep[a.DocumentID]) {
+		if a := &b.Annotations[i]; counted(a, suggestions) && (len(keep) == 0 || keep[a.DocumentID]) {
 			active[a.AnnotatorID] = true
 		}
 	}
