@@ -53,10 +53,11 @@ func (p *Project) Annotators() ([]Annotator, error) {
 // scanner is a row being read.
 type scanner interface{ Scan(dest ...any) error }
 
-// queryAll runs a query (on the pool, or inside a transaction) and maps
-// every row with scan.
-func queryAll[T any](q querier, query string, args []any, scan func(scanner) (T, error)) ([]T, error) {
-	rows, err := q.QueryContext(bg, query, args...)
+// queryAll runs a query and maps every row with scan.
+func queryAll[T any](db interface {
+	Query(string, ...any) (*sql.Rows, error)
+}, query string, args []any, scan func(scanner) (T, error)) ([]T, error) {
+	rows, err := db.Query(query, args...)
 	if err != nil {
 		return nil, err
 	}

@@ -4,19 +4,14 @@ import "fmt"
 
 // SnapshotOptions selects what Snapshot includes.
 type SnapshotOptions struct {
-	DocumentIDs []string // only these documents (and what hangs on them); all when empty
-	NoText      bool     // leave document texts out
-	AnnotatorID string   // only this coder's annotations, relations and memos; all when empty
 	// IncludeSuggestions keeps the detector's pending and rejected
 	// suggestions (and their links); by default a bundle holds only
 	// coders' judgements: their own and accepted annotations.
 	IncludeSuggestions bool
-}
 
-// Undecided reports whether a is a detector suggestion no coder has
-// accepted: pending or rejected.
-func (a *Annotation) Undecided() bool {
-	return a.State == StateSuggested || a.State == StateRejected
+	DocumentIDs []string // only these documents (and what hangs on them); all when empty
+	NoText      bool     // leave document texts out
+	AnnotatorID string   // only this coder's annotations, relations and memos; all when empty
 }
 
 // Snapshot reads the project into a Bundle, the input of every export.
@@ -69,9 +64,12 @@ func (p *Project) Snapshot(opts SnapshotOptions) (*Bundle, error) {
 	if err != nil {
 		return nil, err
 	}
+	if !opts.IncludeSuggestions {
+		anns = decided(anns)
+	}
 	kept := map[string]bool{}
 	for _, a := range anns {
-		if (len(want) == 0 || want[a.DocumentID]) && (opts.IncludeSuggestions || !a.Undecided()) {
+		if len(want) == 0 || want[a.DocumentID] {
 			b.Annotations = append(b.Annotations, a)
 			kept[a.ID] = true
 		}

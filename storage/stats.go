@@ -18,14 +18,10 @@ type Stats struct {
 	Codes       int            `json:"codes"`
 	Annotators  int            `json:"annotators"`
 	Memos       int            `json:"memos"`
-	// Suggestions counts the detector's suggestions of every kind by
-	// what coders did with them; QuoteSuggestions the quotes among them.
-	Suggestions      SuggestionCounts `json:"suggestions"`
-	QuoteSuggestions SuggestionCounts `json:"quote_suggestions"`
 }
 
 // Stats counts documents, annotations by kind and coder, relations,
-// speakers, codes, coders and the detector's suggestions.
+// speakers, codes and coders.
 func (p *Project) Stats() (Stats, error) {
 	s := Stats{ByKind: map[string]int{}, ByAnnotator: map[string]int{}}
 	for _, k := range Kinds {
@@ -40,11 +36,7 @@ func (p *Project) Stats() (Stats, error) {
 	if err := countInto(p, "SELECT kind, count(*) FROM annotations GROUP BY kind", s.ByKind); err != nil {
 		return s, err
 	}
-	if err := countInto(p, "SELECT n.name, count(*) FROM annotations a JOIN annotators n ON n.id = a.annotator_id GROUP BY n.name", s.ByAnnotator); err != nil {
-		return s, err
-	}
-	var err error
-	s.QuoteSuggestions, s.Suggestions, err = p.suggestionCounts()
+	err := countInto(p, "SELECT n.name, count(*) FROM annotations a JOIN annotators n ON n.id = a.annotator_id GROUP BY n.name", s.ByAnnotator)
 	return s, err
 }
 

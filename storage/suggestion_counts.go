@@ -34,9 +34,9 @@ func (c *SuggestionCounts) count(state string, accepted, modified time.Time) {
 	}
 }
 
-// suggestionCounts counts the detector's quote suggestions and all its
-// suggestions (quotes, cues and mentions).
-func (p *Project) suggestionCounts() (quotes, all SuggestionCounts, err error) {
+// SuggestionStats counts the detector's quote suggestions, and all its
+// suggestions (quotes, cues and mentions), by what coders did with them.
+func (p *Project) SuggestionStats() (quotes, all SuggestionCounts, err error) {
 	rows, err := p.db.Query("SELECT kind, state, attrs, modified FROM annotations WHERE origin = ?", OriginDetector)
 	if err != nil {
 		return quotes, all, err

@@ -27,7 +27,7 @@ func (p *Project) AcceptSuggestion(id, annotatorID string) error {
 func (p *Project) AcceptSuggestions(documentID, annotatorID string) (int, error) {
 	var n int
 	err := p.write("Accept all suggestions", func(q querier) error {
-		pending, err := queryAll(q, "SELECT "+annotationCols+" FROM annotations a WHERE a.document_id = ? AND a.origin = ? AND a.state = ? ORDER BY a.start",
+		pending, err := queryAll(txQuery{q}, "SELECT "+annotationCols+" FROM annotations a WHERE a.document_id = ? AND a.origin = ? AND a.state = ? ORDER BY a.start",
 			[]any{documentID, OriginDetector, StateSuggested}, scanAnnotation)
 		if err != nil {
 			return err
@@ -83,7 +83,7 @@ func pendingSuggestion(q querier, id string) (Annotation, error) {
 // rejection (exclusive), an annotation still linked to another annotation
 // that is not being rejected is left out.
 func suggestionGroup(q querier, a Annotation, exclusive bool) ([]Annotation, error) {
-	linked, err := queryAll(q, "SELECT "+annotationCols+` FROM annotations a WHERE a.state = ?2 AND a.id <> ?1 AND a.id IN (
+	linked, err := queryAll(txQuery{q}, "SELECT "+annotationCols+` FROM annotations a WHERE a.state = ?2 AND a.id <> ?1 AND a.id IN (
 			SELECT target_annotation_id FROM relations WHERE source_id = ?1
 			UNION SELECT source_id FROM relations WHERE target_annotation_id = ?1)`, []any{a.ID, StateSuggested}, scanAnnotation)
 	if err != nil {
@@ -125,7 +125,7 @@ func acceptAll(q querier, group []Annotation, annotatorID string) error {
 		speaker := a.SpeakerID
 		if name := attrs[AttrProposedSpeaker]; a.Kind == KindSpeakerMention && speaker == "" && name != "" {
 			if index == nil {
-				all, err := queryAll(q, "SELECT "+speakerCols+" FROM speakers s ORDER BY s.name COLLATE NOCASE, s.id", nil,
+				all, err := queryAll(txQuery{q}, "SELECT "+speakerCols+" FROM speakers s ORDER BY s.name COLLATE NOCASE, s.id", nil,
 					func(r scanner) (Speaker, error) { return scanSpeaker(r) })
 				if err != nil {
 					return err

@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"context"
 	"database/sql"
 	"errors"
 	"fmt"
@@ -70,7 +71,7 @@ func (p *Project) ReplaceSuggestions(documentID string, s Suggestions, opts Sugg
 		}
 		n, _ := res.RowsAffected()
 		rep.Replaced = int(n)
-		existing, err := queryAll(q, "SELECT "+annotationCols+" FROM annotations a WHERE a.document_id = ?", []any{documentID}, scanAnnotation)
+		existing, err := queryAll(txQuery{q}, "SELECT "+annotationCols+" FROM annotations a WHERE a.document_id = ?", []any{documentID}, scanAnnotation)
 		if err != nil {
 			return err
 		}
@@ -221,4 +222,17 @@ func ensureAnnotatorTx(q querier, name string) (string, error) {
 		err = insertAnnotator(q, Annotator{ID: id, Name: name, Created: now()})
 	}
 	return id, err
+}
+
+// txQuery lets queryAll read inside a write transaction.
+type txQuery struct{ q querier }
+
+// Query runs a query in the transaction.
+func (t txQuery) Query(query string, args ...any) (*sql.Rows, error) {
+	return t.q.QueryContext(bg, query, args...)
+}
+
+// QueryContext runs a query in the transaction.
+func (t txQuery) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	return t.q.QueryContext(ctx, query, args...)
 }

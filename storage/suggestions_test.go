@@ -292,12 +292,12 @@ func TestAcceptSuggestionsAndCounts(t *testing.T) {
 	if _, err := p.ReplaceSuggestions(d.ID, s, SuggestOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	st, err := p.Stats()
+	quotes, all, err := p.SuggestionStats()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if st.QuoteSuggestions != (SuggestionCounts{Pending: 3}) || st.Suggestions.Pending != 9 {
-		t.Errorf("before: quotes %+v, all %+v", st.QuoteSuggestions, st.Suggestions)
+	if quotes != (SuggestionCounts{Pending: 3}) || all.Pending != 9 {
+		t.Errorf("before: quotes %+v, all %+v", quotes, all)
 	}
 	if err := p.RejectSuggestion(quoteByText(t, p, d.ID, "“Soon,”").ID); err != nil {
 		t.Fatal(err)
@@ -312,17 +312,17 @@ func TestAcceptSuggestionsAndCounts(t *testing.T) {
 	if _, err := p.UpdateAnnotation(edited); err != nil {
 		t.Fatal(err)
 	}
-	st, _ = p.Stats()
-	if want := (SuggestionCounts{Accepted: 1, Corrected: 1, Rejected: 1}); st.QuoteSuggestions != want {
-		t.Errorf("after: %+v, want %+v", st.QuoteSuggestions, want)
+	quotes, _, _ = p.SuggestionStats()
+	if want := (SuggestionCounts{Accepted: 1, Corrected: 1, Rejected: 1}); quotes != want {
+		t.Errorf("after: %+v, want %+v", quotes, want)
 	}
 	// Accept all is one step to undo (the edit first).
 	p.Undo()
 	if label, err := p.Undo(); err != nil || label != "Accept all suggestions" {
 		t.Fatalf("undo: %q %v", label, err)
 	}
-	if st, _ = p.Stats(); st.QuoteSuggestions != (SuggestionCounts{Pending: 2, Rejected: 1}) {
-		t.Errorf("after undo: %+v", st.QuoteSuggestions)
+	if quotes, _, _ = p.SuggestionStats(); quotes != (SuggestionCounts{Pending: 2, Rejected: 1}) {
+		t.Errorf("after undo: %+v", quotes)
 	}
 }
 

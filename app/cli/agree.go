@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"encoding/json"
 	"strings"
 
 	"github.com/saywho-app/saywho/storage"
@@ -16,12 +17,16 @@ func runAgree(e *env, args []string) error {
 			"Exits 1 when fewer than two coders annotated the same document. See docs/agreement.md.")
 	coders := fs.String("coders", "", "compare only these coders: names or ids, comma-separated (default: every coder)")
 	kind := fs.String("kind", "", "only this kind: quote, speaker_mention, claim, cue or code")
-	docs := documentsFlag(fs)
-	suggestions := fs.Bool("include-suggestions", false, "count the detector's pending and rejected suggestions as the coder \"detector\"")
+	var docs multiFlag
+	fs.Var(&docs, "document", "only this document id (repeatable)")
 	asJSON := fs.Bool("json", false, "print JSON")
-	path, err := projectArg(fs, args)
+	suggestions := fs.Bool("include-suggestions", false, "count the detector's pending and rejected suggestions as the coder \"detector\"")
+	pos, err := parse(fs, args)
 	if err != nil {
 		return err
+	}
+	if len(pos) != 1 {
+		return usageError{"give exactly one project"}
 	}
 	opts := agreement.Options{IncludeSuggestions: *suggestions}
 	if *kind != "" {
@@ -31,15 +36,21 @@ func runAgree(e *env, args []string) error {
 		}
 		opts.Kinds = []storage.Kind{k}
 	}
-	p, err := openProject(path, true)
+	p, err := openProject(pos[0], true)
 	if err != nil {
 		return err
 	}
 	defer p.Close()
-	if opts.Coders, err = coderIDs(p, *coders); err != nil {
-		return err
+	for _, name := range strings.Split(*coders, ",") {
+		if name = strings.TrimSpace(name); name != "" {
+			a, err := findCoder(p, name)
+			if err != nil {
+				return err
+			}
+			opts.Coders = append(opts.Coders, a.ID)
+		}
 	}
-	b, err := p.Snapshot(storage.SnapshotOptions{NoText: true, DocumentIDs: *docs, IncludeSuggestions: *suggestions})
+	b, err := p.Snapshot(storage.SnapshotOptions{NoText: true, DocumentIDs: docs, IncludeSuggestions: *suggestions})
 	if err != nil {
 		return err
 	}
@@ -48,7 +59,9 @@ func runAgree(e *env, args []string) error {
 		return err
 	}
 	if *asJSON {
-		return writeJSON(e.stdout, r)
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(r)
 	}
 	return r.WriteText(e.stdout)
 }

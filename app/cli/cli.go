@@ -1,5 +1,5 @@
 // Package cli implements Saywho's headless subcommands (import, export,
-// stats, check, backup, agree, detect, evaluate). It never imports Fyne, so it works on servers and
+// stats, check, backup, agree). It never imports Fyne, so it works on servers and
 // in scripts; cmd/saywho sends every argument list that starts with a
 // subcommand here.
 package cli

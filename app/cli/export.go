@@ -19,14 +19,15 @@ func runExport(e *env, args []string) error {
 	fs := newFlags(e, "export", "PROJECT -o OUT [--format F]", "Exports the project. Formats:\n"+strings.Join(list, "\n")+"\nFiles are written atomically; -o - writes to standard output.")
 	out := fs.String("o", "", "output file or folder (- for standard output)")
 	format := fs.String("format", "json", "export format")
+	suggestions := fs.Bool("include-suggestions", false, "also the detector's pending and rejected suggestions (left out by default)")
 	noText := fs.Bool("no-text", false, "json: leave the document texts out")
 	jsonl := fs.Bool("jsonl", false, "w3c: JSON Lines, one annotation a line")
 	unit := fs.String("offset-unit", "codepoint", "w3c, jsonl: count offsets in codepoint, utf16 or byte")
 	crlf := fs.Bool("crlf", false, "qdpx: write sources with CRLF line endings (MAXQDA)")
 	bom := fs.Bool("bom", false, "csv: for Excel: a UTF-8 byte-order mark, and cells starting with = + - @ defused with a leading '")
 	coder := fs.String("coder", "", "only this coder's annotations")
-	suggestions := fs.Bool("include-suggestions", false, "also the detector's pending and rejected suggestions (left out by default)")
-	docs := documentsFlag(fs)
+	var docs multiFlag
+	fs.Var(&docs, "document", "only this document id (repeatable)")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -47,7 +48,8 @@ func runExport(e *env, args []string) error {
 	}
 	defer p.Close()
 	opts := formats.ExportOptions{NoText: *noText, JSONL: *jsonl, OffsetUnit: u, CRLF: *crlf, BOM: *bom, Excel: *bom,
-		Snapshot: storage.SnapshotOptions{DocumentIDs: *docs, IncludeSuggestions: *suggestions}}
+		Snapshot: storage.SnapshotOptions{DocumentIDs: docs}}
+	opts.Snapshot.IncludeSuggestions = *suggestions
 	if *coder != "" {
 		ann, err := findCoder(p, *coder)
 		if err != nil {

@@ -9,9 +9,7 @@ import (
 )
 
 func runStats(e *env, args []string) error {
-	fs := newFlags(e, "stats", "PROJECT [--json]", "Counts documents, annotations by kind and by coder, relations, speakers, codes and coders,\n"+
-		"and the detector's suggested quotes: pending, accepted, corrected (edited after being\n"+
-		"accepted) and rejected.")
+	fs := newFlags(e, "stats", "PROJECT [--json]", "Counts documents, annotations by kind and by coder, relations, speakers, codes and coders.")
 	asJSON := fs.Bool("json", false, "print JSON")
 	p, _, err := openArgs(fs, args, 0, "give exactly one project")
 	if err != nil {
@@ -22,10 +20,22 @@ func runStats(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	quotes, all, err := p.SuggestionStats()
+	if err != nil {
+		return err
+	}
 	if *asJSON {
-		return writeJSON(e.stdout, st)
+		return writeJSON(e.stdout, struct {
+			storage.Stats
+			Suggestions      storage.SuggestionCounts `json:"suggestions"`       // all kinds
+			QuoteSuggestions storage.SuggestionCounts `json:"quote_suggestions"` // quotes only
+		}{st, all, quotes})
 	}
 	printStats(e, p.Info().Name, st)
+	if all.Total() > 0 {
+		fmt.Fprintf(e.stdout, "Suggested quotes: %d pending, %d accepted, %d corrected, %d rejected (%d suggestions of all kinds)\n",
+			quotes.Pending, quotes.Accepted, quotes.Corrected, quotes.Rejected, all.Total())
+	}
 	return nil
 }
 
@@ -36,10 +46,6 @@ func printStats(e *env, name string, st storage.Stats) {
 	}
 	fmt.Fprintf(e.stdout, "Relations:   %d\nSpeakers:    %d\nCodes:       %d\nCoders:      %d\nMemos:       %d\n",
 		st.Relations, st.Speakers, st.Codes, st.Annotators, st.Memos)
-	if q := st.QuoteSuggestions; st.Suggestions.Total() > 0 {
-		fmt.Fprintf(e.stdout, "Suggested quotes: %d pending, %d accepted, %d corrected, %d rejected (%d suggestions of all kinds)\n",
-			q.Pending, q.Accepted, q.Corrected, q.Rejected, st.Suggestions.Total())
-	}
 	var coders []string
 	for c := range st.ByAnnotator {
 		coders = append(coders, c)

@@ -32,17 +32,24 @@ func (d *document) coders() []int {
 }
 
 // counted reports whether a is its coder's judgement: anything but a
-// detector suggestion not (or not yet) accepted, unless suggestions are
-// counted too (then as the detector coder's).
-func counted(a *storage.Annotation, suggestions bool) bool {
-	return suggestions || !a.Undecided()
+// detector suggestion not (or not yet) accepted.
+func counted(a *storage.Annotation) bool {
+	return a.State != storage.StateSuggested && a.State != storage.StateRejected
+}
+
+// parts returns the ranges a covers: its Ranges, or [Start, End).
+func parts(a *storage.Annotation) []storage.Range {
+	if len(a.Ranges) > 0 {
+		return a.Ranges
+	}
+	return []storage.Range{{Start: a.Start, End: a.End}}
 }
 
 // collect sorts the counted annotations of the coders (annotator ids, by
 // index) onto the bundle's documents, keeping spans of the wanted kinds.
 // Only documents in keep (all when empty) that some coder coded are
 // returned, in bundle order.
-func collect(b *storage.Bundle, coders []string, keep map[string]bool, kinds []storage.Kind, suggestions bool) []*document {
+func collect(b *storage.Bundle, coders []string, keep map[string]bool, kinds []storage.Kind) []*document {
 	coderIndex := make(map[string]int, len(coders))
 	for i, id := range coders {
 		coderIndex[id] = i
@@ -70,7 +77,7 @@ func collect(b *storage.Bundle, coders []string, keep map[string]bool, kinds []s
 		a := &b.Annotations[i]
 		c, ok := coderIndex[a.AnnotatorID]
 		doc := byID[a.DocumentID]
-		if !ok || doc == nil || !counted(a, suggestions) || !a.Kind.Valid() {
+		if !ok || doc == nil || !counted(a) || !a.Kind.Valid() {
 			continue
 		}
 		doc.coded[c] = true
@@ -80,7 +87,7 @@ func collect(b *storage.Bundle, coders []string, keep map[string]bool, kinds []s
 		if doc.spans[a.Kind] == nil {
 			doc.spans[a.Kind] = make([][]span, len(coders))
 		}
-		doc.spans[a.Kind][c] = append(doc.spans[a.Kind][c], span{ann: a, parts: a.Parts()})
+		doc.spans[a.Kind][c] = append(doc.spans[a.Kind][c], span{ann: a, parts: parts(a)})
 	}
 	var out []*document
 	for _, d := range order {

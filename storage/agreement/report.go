@@ -80,6 +80,9 @@ func (r *Report) Name(id string) string {
 // document in scope was coded by two of them, and names unknown coders,
 // kinds and documents.
 func Compute(b *storage.Bundle, opts Options) (*Report, error) {
+	if opts.IncludeSuggestions {
+		b = countingSuggestions(b)
+	}
 	kinds, err := chooseKinds(opts.Kinds)
 	if err != nil {
 		return nil, err
@@ -88,11 +91,11 @@ func Compute(b *storage.Bundle, opts Options) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	coders, err := chooseCoders(b, opts.Coders, keep, opts.IncludeSuggestions)
+	coders, err := chooseCoders(b, opts.Coders, keep)
 	if err != nil {
 		return nil, err
 	}
-	docs := collect(b, coders, keep, kinds, opts.IncludeSuggestions)
+	docs := collect(b, coders, keep, kinds)
 	r := &Report{Attribution: []Attribution{}}
 	for i, id := range coders {
 		c := Coder{ID: id, Name: coderName(b, id)}
@@ -169,10 +172,10 @@ func chooseDocuments(b *storage.Bundle, ids []string) (map[string]bool, error) {
 // chooseCoders returns the given annotator ids without repeats, checked;
 // or, when none are given, every annotator with a counted annotation on a
 // document in scope, by name.
-func chooseCoders(b *storage.Bundle, ids []string, keep map[string]bool, suggestions bool) ([]string, error) {
+func chooseCoders(b *storage.Bundle, ids []string, keep map[string]bool) ([]string, error) {
 	active := map[string]bool{}
 	for i := range b.Annotations {
-		if a := &b.Annotations[i]; counted(a, suggestions) && (len(keep) == 0 || keep[a.DocumentID]) {
+		if a := &b.Annotations[i]; counted(a) && (len(keep) == 0 || keep[a.DocumentID]) {
 			active[a.AnnotatorID] = true
 		}
 	}

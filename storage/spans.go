@@ -40,3 +40,20 @@ func RangesKey(parts []Range) string {
 	}
 	return sb.String()
 }
+
+// Undecided reports whether a is a detector suggestion no coder has
+// accepted: pending or rejected.
+func (a *Annotation) Undecided() bool {
+	return a.State == StateSuggested || a.State == StateRejected
+}
+
+// decided keeps the annotations that are coders' judgements.
+func decided(anns []Annotation) []Annotation {
+	out := anns[:0:0]
+	for _, a := range anns {
+		if !a.Undecided() {
+			out = append(out, a)
+		}
+	}
+	return out
+}
