@@ -2,6 +2,7 @@ package evaluate
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -329,5 +330,12 @@ func TestTokens(t *testing.T) {
 	}
 	if got := m.tokens([]storage.Range{{Start: 1, End: 2}}); len(got) != 1 || got[0] != 0 {
 		t.Errorf("a span inside a word holds that word: %v", got)
+	}
+	// Parts out of text order (kept as a brat file lists them) hold the
+	// same tokens.
+	a := m.tokens([]storage.Range{{Start: 0, End: 5}, {Start: 15, End: len(text)}})
+	b := m.tokens([]storage.Range{{Start: 15, End: len(text)}, {Start: 0, End: 5}})
+	if !slices.Equal(a, b) || len(a) != 5 {
+		t.Errorf("parts in two orders: %v and %v", a, b)
 	}
 }

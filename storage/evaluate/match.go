@@ -62,7 +62,7 @@ func matchExact(gold, pred []item) []pair {
 		for i, g := range gold {
 			for j, p := range pred {
 				if len(g.tokens) > 0 && slices.Equal(g.tokens, p.tokens) ||
-					len(g.tokens) == 0 && slices.Equal(g.parts, p.parts) {
+					len(g.tokens) == 0 && slices.Equal(inTextOrder(g.parts), inTextOrder(p.parts)) {
 					yield(i, j)
 				}
 			}
@@ -111,4 +111,11 @@ func points(parts []storage.Range) int {
 		n += p.End - p.Start
 	}
 	return n
+}
+
+// inTextOrder returns a copy of parts sorted by start.
+func inTextOrder(parts []storage.Range) []storage.Range {
+	out := slices.Clone(parts)
+	slices.SortFunc(out, func(a, b storage.Range) int { return a.Start - b.Start })
+	return out
 }

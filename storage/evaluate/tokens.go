@@ -1,6 +1,7 @@
 package evaluate
 
 import (
+	"slices"
 	"unicode"
 
 	"github.com/saywho-app/saywho/storage"
@@ -35,18 +36,18 @@ func newTokenMap(text []rune) tokenMap {
 }
 
 // tokens returns the distinct numbers, ascending, of the tokens sharing a
-// code point with parts (parts in order, not overlapping, clipped to the
-// text).
+// code point with parts (in any order; clipped to the text).
 func (m tokenMap) tokens(parts []storage.Range) []int32 {
 	var out []int32
 	for _, p := range parts {
 		for i := max(p.Start, 0); i < min(p.End, len(m)); i++ {
-			if t := m[i]; t >= 0 && (len(out) == 0 || out[len(out)-1] < t) {
+			if t := m[i]; t >= 0 && (len(out) == 0 || out[len(out)-1] != t) {
 				out = append(out, t)
 			}
 		}
 	}
-	return out
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // common counts the numbers two ascending lists share.
