@@ -4,6 +4,11 @@ import "fmt"
 
 // SnapshotOptions selects what Snapshot includes.
 type SnapshotOptions struct {
+	// IncludeSuggestions keeps the detector's pending and rejected
+	// suggestions (and their links); by default a bundle holds only
+	// coders' judgements: their own and accepted annotations.
+	IncludeSuggestions bool
+
 	DocumentIDs []string // only these documents (and what hangs on them); all when empty
 	NoText      bool     // leave document texts out
 	AnnotatorID string   // only this coder's annotations, relations and memos; all when empty
@@ -69,6 +74,9 @@ func (p *Project) Snapshot(opts SnapshotOptions) (*Bundle, error) {
 	anns, err := p.Annotations(Filter{AnnotatorID: opts.AnnotatorID})
 	if err != nil {
 		return nil, err
+	}
+	if !opts.IncludeSuggestions {
+		anns = decided(anns)
 	}
 	kept := map[string]bool{}
 	for _, a := range anns {
