@@ -120,16 +120,6 @@ func (h nameHit) distance(start, end int) int {
 	return 10000 + h.start - start
 }
 
-// surname is the last word of a multi-word name, when long enough to be
-// used alone ("Zelenskyy" for "Volodymyr Zelenskyy").
-func surname(name string) string {
-	f := strings.Fields(name)
-	if len(f) < 2 || len([]rune(f[len(f)-1])) < 3 {
-		return ""
-	}
-	return f[len(f)-1]
-}
-
 // findNames finds every speaker's names, aliases and surname in
 // text[from:to] at word boundaries, plus the speaker mentions there.
 func findNames(text []rune, from, to int, speakers []storage.SpeakerStats, anns []storage.Annotation) []nameHit {
@@ -137,7 +127,7 @@ func findNames(text []rune, from, to int, speakers []storage.SpeakerStats, anns 
 	window := string(text[from:to])
 	for _, s := range speakers {
 		names := s.Names()
-		if sn := surname(s.Name); sn != "" {
+		if sn := storage.Surname(s.Name); sn != "" {
 			names = append(names, sn)
 		}
 		for _, n := range names {
@@ -189,31 +179,15 @@ func proposeSpeakers(text []rune, start, end int, speakers []storage.SpeakerStat
 	return out
 }
 
-// matchSpeaker returns the registry speaker whose name or alias is exactly
-// text (ignoring case, surrounding space and a possessive ’s), else the one
-// speaker whose surname it is, or "".
+// matchSpeaker returns the registry speaker a mention's text names, by the
+// rule the detector shares (storage.SpeakerIndex): name or alias, else a
+// surname only one speaker has; "" when none.
 func matchSpeaker(speakers []storage.SpeakerStats, text string) string {
-	t := strings.ToLower(strings.TrimSpace(text))
-	for _, suffix := range []string{"’s", "'s"} {
-		t = strings.TrimSuffix(t, suffix)
+	plain := make([]storage.Speaker, len(speakers))
+	for i, s := range speakers {
+		plain[i] = s.Speaker
 	}
-	for _, s := range speakers {
-		for _, n := range s.Names() {
-			if strings.ToLower(n) == t {
-				return s.ID
-			}
-		}
-	}
-	found := ""
-	for _, s := range speakers {
-		if sn := surname(s.Name); sn != "" && strings.ToLower(sn) == t {
-			if found != "" {
-				return "" // two speakers share the surname: let the coder choose
-			}
-			found = s.ID
-		}
-	}
-	return found
+	return storage.MatchSpeaker(plain, text)
 }
 
 // guessQuoteType says direct for text wrapped in quotation marks, mixed

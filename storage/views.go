@@ -49,6 +49,11 @@ type Hit struct {
 
 // SnapshotOptions selects what Snapshot includes.
 type SnapshotOptions struct {
+	// IncludeSuggestions keeps the detector's pending and rejected
+	// suggestions (and their links); by default a bundle holds only
+	// coders' judgements: their own and accepted annotations.
+	IncludeSuggestions bool
+
 	DocumentIDs []string // only these documents (and what hangs on them); all when empty
 	NoText      bool     // leave document texts out
 	AnnotatorID string   // only this coder's annotations, relations and memos; all when empty

@@ -21,6 +21,7 @@ func runAgree(e *env, args []string) error {
 	var docs multiFlag
 	fs.Var(&docs, "document", "only this document id (repeatable; with --set, documents of the set)")
 	asJSON := fs.Bool("json", false, "print JSON")
+	suggestions := fs.Bool("include-suggestions", false, "count the detector's pending and rejected suggestions as the coder \"detector\"")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -28,7 +29,7 @@ func runAgree(e *env, args []string) error {
 	if len(pos) != 1 {
 		return usageError{"give exactly one project"}
 	}
-	var opts agreement.Options
+	opts := agreement.Options{IncludeSuggestions: *suggestions}
 	if *kind != "" {
 		k := storage.Kind(strings.ReplaceAll(strings.TrimSpace(*kind), " ", "_"))
 		if !k.Valid() {
@@ -54,7 +55,7 @@ func runAgree(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	b, err := p.Snapshot(storage.SnapshotOptions{NoText: true, DocumentIDs: docs, SetID: setID})
+	b, err := p.Snapshot(storage.SnapshotOptions{NoText: true, DocumentIDs: docs, SetID: setID, IncludeSuggestions: *suggestions})
 	if err != nil {
 		return err
 	}

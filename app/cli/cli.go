@@ -40,6 +40,8 @@ func init() {
 		{"backup", "PROJECT DEST", "write a consistent copy of the project (VACUUM INTO)", runBackup},
 		{"repair", "PROJECT [NEW]", "rebuild a damaged project into a new file from what is readable", runRepair},
 		{"agree", "PROJECT [--coders A,B,...]", "inter-coder agreement: alpha, span F1, attribution", runAgree},
+		{"detect", "PROJECT [--replace]", "suggest quotes, cues and speakers with the rule-based detector", runDetect},
+		{"evaluate", "PROJECT --gold CODER", "score the detector (or a coder) against a gold coder", runEvaluate},
 	}
 }
 

@@ -21,6 +21,7 @@ func runExport(e *env, args []string) error {
 	fs := newFlags(e, "export", "PROJECT -o OUT [--format F] [--set NAME]", "Exports the project. Formats:\n"+strings.Join(list, "\n")+"\nFiles are written atomically; -o - writes to standard output.")
 	out := fs.String("o", "", "output file or folder (- for standard output)")
 	format := fs.String("format", "json", "export format")
+	suggestions := fs.Bool("include-suggestions", false, "also the detector's pending and rejected suggestions (left out by default)")
 	noText := fs.Bool("no-text", false, "json: leave the document texts out")
 	jsonl := fs.Bool("jsonl", false, "w3c: JSON Lines, one annotation a line")
 	unit := fs.String("offset-unit", "codepoint", "w3c, jsonl: count offsets in codepoint, utf16 or byte")
@@ -51,6 +52,7 @@ func runExport(e *env, args []string) error {
 	defer p.Close()
 	opts := formats.ExportOptions{NoText: *noText, JSONL: *jsonl, OffsetUnit: u, CRLF: *crlf, BOM: *bom, Excel: *bom,
 		Snapshot: storage.SnapshotOptions{DocumentIDs: docs}}
+	opts.Snapshot.IncludeSuggestions = *suggestions
 	if *coder != "" {
 		ann, err := findCoder(p, *coder)
 		if err != nil {

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"sort"
 	"strings"
@@ -22,12 +21,22 @@ func runStats(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	quotes, all, err := p.SuggestionStats()
+	if err != nil {
+		return err
+	}
 	if *asJSON {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(st)
+		return writeJSON(e.stdout, struct {
+			storage.Stats
+			Suggestions      storage.SuggestionCounts `json:"suggestions"`       // all kinds
+			QuoteSuggestions storage.SuggestionCounts `json:"quote_suggestions"` // quotes only
+		}{st, all, quotes})
 	}
 	printStats(e, p.Info().Name, st)
+	if all.Total() > 0 {
+		fmt.Fprintf(e.stdout, "Suggested quotes: %d pending, %d accepted, %d corrected, %d rejected (%d suggestions of all kinds)\n",
+			quotes.Pending, quotes.Accepted, quotes.Corrected, quotes.Rejected, all.Total())
+	}
 	return nil
 }
 

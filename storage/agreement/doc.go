@@ -4,11 +4,12 @@
 //
 // What is counted. An annotation is a coder's judgement unless it is a
 // detector suggestion the coder has not accepted (State "suggested" or
-// "rejected"); those are left out. A coder has coded a document when they
-// made at least one counted annotation of any kind on it; only such
-// documents count for that coder (a coder who marked speakers but no
-// quotes in a document said "no quotes here"; a coder who never touched it
-// said nothing). A discontinuous span covers only its parts (Ranges).
+// "rejected"); those are left out unless Options.IncludeSuggestions,
+// which counts them as their coder's (the detector's). A coder has coded
+// a document when they made at least one counted annotation of any kind
+// on it; only such documents count for that coder (a coder who marked
+// speakers but no quotes in a document said "no quotes here"; a coder who
+// never touched it said nothing). A discontinuous span covers only its parts (Ranges).
 //
 // Three measures are computed, per annotation kind and over all kinds
 // (see docs/agreement.md for the reasoning and worked examples):

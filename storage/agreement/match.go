@@ -2,8 +2,6 @@ package agreement
 
 import (
 	"sort"
-	"strconv"
-	"strings"
 
 	"github.com/saywho-app/saywho/storage"
 )
@@ -34,27 +32,16 @@ func (m Match) plus(o Match) Match {
 func exactMatches(a, b []span) int {
 	left := map[string]int{}
 	for _, s := range a {
-		left[partsKey(s.parts)]++
+		left[storage.RangesKey(s.parts)]++
 	}
 	m := 0
 	for _, s := range b {
-		if k := partsKey(s.parts); left[k] > 0 {
+		if k := storage.RangesKey(s.parts); left[k] > 0 {
 			left[k]--
 			m++
 		}
 	}
 	return m
-}
-
-func partsKey(parts []storage.Range) string {
-	var sb strings.Builder
-	for _, p := range parts {
-		sb.WriteString(strconv.Itoa(p.Start))
-		sb.WriteByte('-')
-		sb.WriteString(strconv.Itoa(p.End))
-		sb.WriteByte(',')
-	}
-	return sb.String()
 }
 
 // overlapPairs pairs spans of a and b that share at least one code point,
@@ -65,7 +52,7 @@ func overlapPairs(a, b []span) [][2]int {
 	var cs []candidate
 	for i := range a {
 		for j := range b {
-			if n := shared(a[i].parts, b[j].parts); n > 0 {
+			if n := storage.SharedLength(a[i].parts, b[j].parts); n > 0 {
 				cs = append(cs, candidate{i, j, n})
 			}
 		}
@@ -80,18 +67,4 @@ func overlapPairs(a, b []span) [][2]int {
 		}
 	}
 	return out
-}
-
-// shared is the number of code points two lists of parts have in common.
-// Parts of one list do not overlap each other (storage guarantees it).
-func shared(p, q []storage.Range) int {
-	n := 0
-	for _, x := range p {
-		for _, y := range q {
-			if d := min(x.End, y.End) - max(x.Start, y.Start); d > 0 {
-				n += d
-			}
-		}
-	}
-	return n
 }

@@ -24,6 +24,10 @@ type Options struct {
 	// DocumentIDs restrict the comparison to these documents; empty means
 	// every document of the bundle.
 	DocumentIDs []string
+	// IncludeSuggestions counts the detector's pending and rejected
+	// suggestions as the judgements of their coder (the "detector"), so
+	// that the detector can be compared like a coder.
+	IncludeSuggestions bool
 }
 
 // Coder is a compared coder and how many of the documents in scope they
@@ -76,6 +80,9 @@ func (r *Report) Name(id string) string {
 // document in scope was coded by two of them, and names unknown coders,
 // kinds and documents.
 func Compute(b *storage.Bundle, opts Options) (*Report, error) {
+	if opts.IncludeSuggestions {
+		b = countingSuggestions(b)
+	}
 	kinds, err := chooseKinds(opts.Kinds)
 	if err != nil {
 		return nil, err

@@ -26,7 +26,13 @@ func newProject(t *testing.T) *Project {
 
 func seed(t *testing.T, p *Project) (storage.Document, storage.Annotator) {
 	t.Helper()
-	d, err := p.AddDocument(storage.Document{Title: "Test", Text: unicodeText})
+	return seedText(t, p, unicodeText)
+}
+
+// seedText adds a document with text and the coder "coder".
+func seedText(t *testing.T, p *Project, text string) (storage.Document, storage.Annotator) {
+	t.Helper()
+	d, err := p.AddDocument(storage.Document{Title: "Test", Text: text})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -66,6 +66,9 @@ func (p *Project) Snapshot(opts storage.SnapshotOptions) (*storage.Bundle, error
 	if err != nil {
 		return nil, err
 	}
+	if !opts.IncludeSuggestions {
+		anns = storage.Decided(anns)
+	}
 	kept := map[string]bool{}
 	for _, a := range anns {
 		if !filtered || want[a.DocumentID] {
