@@ -1,7 +1,5 @@
 //go:build unix
 
-// Package hangtest makes the special files that tests of bounded
-// reading need, and catches a call that hangs on one.
 package hangtest
 
 import (
