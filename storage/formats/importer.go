@@ -5,6 +5,7 @@
 package formats
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -18,6 +19,9 @@ import (
 	"github.com/saywho-app/saywho/storage/formats/doc"
 	"github.com/saywho-app/saywho/storage/formats/native"
 	"github.com/saywho-app/saywho/storage/internal/regfile"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 )
 
 // ImportOptions change how files are read.
@@ -257,9 +261,9 @@ func readSingle(path string) (*storage.Bundle, []string, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	if native.Sniff(data) {
-		b, err := native.Import(data)
-		return b, nil, err
+	if js, notices, ok := nativeJSON(data); ok {
+		b, err := native.Import(js)
+		return b, notices, err
 	}
 	if r, ok := archiveReaders[strings.ToLower(filepath.Ext(path))]; ok {
 		return r(data)
@@ -269,6 +273,30 @@ func readSingle(path string) (*storage.Bundle, []string, error) {
 		return nil, nil, err
 	}
 	return &storage.Bundle{Documents: []storage.Document{res.Doc}}, res.Notices, nil
+}
+
+// nativeJSON reports whether data is a Saywho JSON export, and returns it
+// as UTF-8 without a byte-order mark: Windows tools and some editors save
+// JSON with a UTF-8 byte-order mark, or in UTF-16 with one. Other data is
+// left to the other readers as it is (the article readers decode text
+// themselves).
+func nativeJSON(data []byte) ([]byte, []string, bool) {
+	var notices []string
+	for _, bom := range [][]byte{{0xEF, 0xBB, 0xBF}, {0xFF, 0xFE}, {0xFE, 0xFF}} {
+		if !bytes.HasPrefix(data, bom) {
+			continue
+		}
+		text, _, err := transform.Bytes(unicode.BOMOverride(encoding.Nop.NewDecoder()), data)
+		if err != nil {
+			return nil, nil, false
+		}
+		if len(bom) == 2 {
+			notices = append(notices, "decoded from UTF-16 (it starts with a byte-order mark)")
+		}
+		data = text
+		break
+	}
+	return data, notices, native.Sniff(data)
 }
 
 // readLimited reads a whole input file through doc.ReadBytes: a file that
