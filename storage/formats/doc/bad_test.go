@@ -73,6 +73,7 @@ func TestReadRefusesBadInput(t *testing.T) {
 		{"text.docx", []byte("plain text"), ErrCorrupt, "DOCX signature"},
 		{"bad-xml.docx", docxParts(F{Name: "word/document.xml", Body: "<w:document><w:p>"}), ErrCorrupt, "well-formed"},
 		{"no-text.docx", buildDOCX(t, "<w:p/><w:p><w:r><w:t>  </w:t></w:r></w:p>", ""), ErrNoText, "no paragraphs"},
+		{"huge-spine.epub", hugeSpine(t, 65), ErrTooLarge, "its 65 chapters hold 65.0 MiB of XHTML together, more than the 64 MiB"},
 		{"no-container.epub", ziptest.Build(t, F{Name: "mimetype", Body: mimeEPUB, Store: true}), ErrCorrupt, "container.xml"},
 		{"scan.pdf", pdfPage("", "q 612 0 0 792 0 0 cm /Im1 Do Q"), ErrNoText, "run OCR first"},
 		{"garbage.pdf", []byte("%PDF-1.7\nnot really a PDF\n"), ErrCorrupt, "damaged"},

@@ -160,3 +160,41 @@ func pdfStart(version string) (*bytes.Buffer, int) {
 	b.WriteString("1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n")
 	return b, off
 }
+
+// epubWithSpine returns an EPUB whose OPF package has the given manifest
+// and spine (inner XML) and whose archive holds files besides, under OPS/.
+func epubWithSpine(t testing.TB, manifest, spine string, files ...F) []byte {
+	all := []F{
+		{Name: "mimetype", Body: mimeEPUB, Store: true},
+		{Name: "META-INF/container.xml", Body: `<container><rootfiles><rootfile full-path="OPS/p.opf"/></rootfiles></container>`},
+		{Name: "OPS/p.opf", Body: `<package><metadata/><manifest>` + manifest + `</manifest><spine>` + spine + `</spine></package>`},
+	}
+	for _, f := range files {
+		f.Name = "OPS/" + f.Name
+		all = append(all, f)
+	}
+	return ziptest.Build(t, all...)
+}
+
+// repeatedSpine is an EPUB whose spine lists chapter one n times, then
+// chapter two through a second manifest item naming the same file.
+func repeatedSpine(t testing.TB, n int) []byte {
+	return epubWithSpine(t,
+		`<item id="one" href="one.xhtml" media-type="application/xhtml+xml"/><item id="two" href="two.xhtml" media-type="application/xhtml+xml"/><item id="again" href="two.xhtml#end" media-type="application/xhtml+xml"/>`,
+		strings.Repeat(`<itemref idref="one"/>`, n)+`<itemref idref="two"/><itemref idref="again"/>`,
+		F{Name: "one.xhtml", Body: "<html><body><p>Chapter one.</p></body></html>"},
+		F{Name: "two.xhtml", Body: "<html><body><p>Chapter two.</p></body></html>"})
+}
+
+// hugeSpine is an EPUB of n chapters of 1 MiB each (zeros: they are
+// refused before being read).
+func hugeSpine(t testing.TB, n int) []byte {
+	var manifest, spine strings.Builder
+	files := make([]F, n)
+	for i := range n {
+		fmt.Fprintf(&manifest, `<item id="c%d" href="c%d.xhtml" media-type="application/xhtml+xml"/>`, i, i)
+		fmt.Fprintf(&spine, `<itemref idref="c%d"/>`, i)
+		files[i] = F{Name: fmt.Sprintf("c%d.xhtml", i), Zeros: 1 << 20}
+	}
+	return epubWithSpine(t, manifest.String(), spine.String(), files...)
+}
