@@ -198,3 +198,32 @@ func hugeSpine(t testing.TB, n int) []byte {
 	}
 	return epubWithSpine(t, manifest.String(), spine.String(), files...)
 }
+
+// cmapPDF is a one-page PDF showing content with font F1, whose ToUnicode
+// character map is cmap.
+func cmapPDF(cmap, content string) []byte {
+	return writePDF([]string{"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(content), content),
+		"<< /Type /Font /ToUnicode 6 0 R >>", fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(cmap), cmap)}, 0)
+}
+
+// glyphMap is a character map sending code 01 to n letters A.
+func glyphMap(n int) string {
+	return "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n1 begincodespacerange <00> <FF> endcodespacerange\n" +
+		"1 beginbfchar <01> <" + strings.Repeat("0041", n) + "> endbfchar\nendcmap CMapName currentdict /CMap defineresource pop end end"
+}
+
+// largeMap is a character map of n two-byte codes, in blocks of 100.
+func largeMap(n int) string {
+	var b strings.Builder
+	b.WriteString("1 begincodespacerange <0000> <FFFF> endcodespacerange\n")
+	for i := 0; i < n; i += 100 {
+		b.WriteString("100 beginbfchar\n")
+		for j := range 100 {
+			fmt.Fprintf(&b, "<%04X> <%04X>\n", (i+j)&0xFFFF, 0x4E00+(i+j)%20000)
+		}
+		b.WriteString("endbfchar\n")
+	}
+	return b.String()
+}

@@ -23,7 +23,6 @@ const (
 	maxPDFPageStream = 4 << 20   // inflated content of one page
 	maxPDFStreams    = 256 << 20 // inflated content of all pages
 	maxPDFFonts      = 1000      // fonts of one page
-	maxPDFCMapBlock  = 10000     // entries in a block of a character map
 )
 
 // pdfTimeout bounds the time spent on one PDF. The library can loop
@@ -90,7 +89,7 @@ func extractPDF(data []byte) (res *Result, err error) {
 	res = &Result{}
 	d := &res.Doc
 	d.Format = FormatPDF
-	if d.Text, res.Notices, err = readPages(pages); err != nil {
+	if d.Text, res.Notices, err = readPages(pages, maxPDFText(len(data))); err != nil {
 		return nil, err
 	}
 	pdfInfo(r, d)
@@ -105,23 +104,36 @@ func pdfInfo(r *pdf.Reader, d *storage.Document) {
 	d.Title, d.Byline, d.Published = info.Key("Title").Text(), info.Key("Author").Text(), info.Key("CreationDate").Text()
 }
 
+// maxPDFText bounds the characters taken from a PDF of size bytes: ten
+// for each byte of the file (text compresses about four times, and a
+// file holds more than its text), at least 64 Ki and at most 20 million.
+func maxPDFText(size int) int { return min(max(10*size, 1<<16), 20_000_000) }
+
 // readPages lays out the text of pages. A page that cannot be read (the
 // library panics, or its content is too large or would make the library
 // loop) is skipped with a notice; when no page can be read, that is the
-// error. Past maxPDFStreams of content in all, reading stops.
-func readPages(pages []pdf.Page) (text string, notices []string, err error) {
+// error. Reading stops with ErrTooLarge past maxPDFStreams of content in
+// all, past limit characters, or when the rest would take the library
+// longer than maxPDFWork.
+func readPages(pages []pdf.Page, limit int) (text string, notices []string, err error) {
 	var lay pdfLayout
-	budget := int64(maxPDFStreams)
+	b := pdfBudget{streams: maxPDFStreams, work: maxPDFWork}
+	chars := 0
 	var firstErr error // of the first page that could not be read
 	for i, pg := range pages {
-		glyphs, n, err := pageGlyphs(pg, min(maxPDFPageStream, budget))
-		if budget -= n; budget <= 0 {
+		glyphs, err := pageGlyphs(pg, &b)
+		switch {
+		case b.streams <= 0:
 			return "", nil, fmt.Errorf("%w: the content of its pages inflates beyond %d MiB in all", ErrTooLarge, maxPDFStreams>>20)
-		}
-		if err != nil {
+		case errors.Is(err, errTooSlow):
+			return "", nil, fmt.Errorf("%w: %v (by page %d); the PDF reader would take more than %s", ErrTooLarge, err, i+1, pdfTimeout)
+		case err != nil:
 			notices = append(notices, fmt.Sprintf("page %d could not be read and was skipped: %v", i+1, err))
 			firstErr = cmp.Or(firstErr, err)
 			continue
+		}
+		if chars += len(glyphs); chars > limit {
+			return "", nil, fmt.Errorf("%w: its text runs past %d characters by page %d, more than Saywho takes from a PDF of this size (ten characters per byte of the file, at most 20 million)", ErrTooLarge, limit, i+1)
 		}
 		lay.addPage(glyphs)
 	}
@@ -131,7 +143,7 @@ func readPages(pages []pdf.Page) (text string, notices []string, err error) {
 		return text, notices, nil
 	case firstErr != nil && len(notices) == len(pages):
 		sentinel := ErrCorrupt
-		if errors.Is(firstErr, errStreamTooLarge) {
+		if errors.Is(firstErr, errStreamTooLarge) || errors.Is(firstErr, errTooMuchText) {
 			sentinel = ErrTooLarge
 		}
 		return "", nil, fmt.Errorf("%w: no page could be read (page 1: %v)", sentinel, firstErr)
