@@ -99,6 +99,24 @@ func TestReadRefusesBadInput(t *testing.T) {
 		// with a map of 10,000 entries took hours.
 		{"slow-fonts.pdf", cmapPDF(largeMap(10000), "BT"+strings.Repeat(" /F1 12 Tf", 50000)+" <4E01> Tj ET"), ErrTooLarge, "its fonts' character maps (up to 10000 entries, 139 KiB) are large for the content that uses them (by page 1); the PDF reader would take more than"},
 		{"document-text-bomb.pdf", cmapPDF(glyphMap(200), "BT /F1 12 Tf ("+strings.Repeat("\x01", 400)+") Tj ET"), ErrTooLarge, "its text runs past 65536 characters by page 1"},
+		// Messages a user can act on instead of the library's: "zlib:
+		// invalid header" for RC4 with a short key, which the library
+		// decrypts wrongly; a recovered panic's "slice bounds out of
+		// range" for a negative startxref; "cross-reference table not
+		// found: F-1.4".
+		{"owner password rc4-40.pdf", ownerOnlyPDF(40, false, "x"), ErrEncrypted, "encrypted with RC4 and a 40-bit key, which Saywho's PDF reader cannot decrypt; remove the protection"},
+		{"owner password rc4-56.pdf", ownerOnlyPDF(56, false, "x"), ErrEncrypted, "a 56-bit key"},
+		{"undecryptable.pdf", damagedStream(ownerOnlyPDF(128, false, "x")), ErrEncrypted, "it could not be decrypted (no page could be read"},
+		{"owner password aes-256.pdf", withEncrypt("<< /Length 3 >>\nstream\nBT \nendstream", fmt.Sprintf("<< /Filter /Standard /V 5 /R 6 /Length 256 /CF << /StdCF << /CFM /AESV3 /Length 32 >> >> /StmF /StdCF /StrF /StdCF /O <%[1]s> /U <%[1]s> /OE <%[2]s> /UE <%[2]s> /Perms <%[3]s> /P -3904 >>", strings.Repeat("ab", 48), strings.Repeat("cd", 32), strings.Repeat("ef", 16)), []byte("0123456789abcdef")), ErrEncrypted, "encrypted with AES-256"},
+		{"certificate.pdf", withEncrypt("<< /Length 3 >>\nstream\nBT \nendstream", "<< /Filter /Adobe.PubSec /SubFilter /adbe.pkcs7.s5 /V 4 /Length 128 >>", []byte("0123456789abcdef")), ErrEncrypted, "a security handler other than a password"},
+		{"startxref-negative.pdf", withStartxref(buildPDF("BT /F1 12 Tf (x) Tj ET", ""), "-5"), ErrCorrupt, "its cross-reference offset (startxref -5) lies outside the file"},
+		{"startxref-past-end.pdf", withStartxref(buildPDF("BT /F1 12 Tf (x) Tj ET", ""), "99999999"), ErrCorrupt, "its cross-reference offset (startxref 99999999) lies outside the file"},
+		{"startxref-huge.pdf", withStartxref(buildPDF("BT /F1 12 Tf (x) Tj ET", ""), "-99999999999999999999"), ErrCorrupt, "lies outside the file"},
+		{"startxref-wrong.pdf", withStartxref(buildPDF("BT /F1 12 Tf (x) Tj ET", ""), "3"), ErrCorrupt, "its cross-reference table is damaged; opening it in a PDF viewer and saving it again"},
+		{"startxref-missing.pdf", withStartxref(buildPDF("BT /F1 12 Tf (x) Tj ET", ""), "none"), ErrCorrupt, "the offset of its cross-reference table (startxref) is missing or wrong"},
+		{"truncated.pdf", buildPDF("BT /F1 12 Tf (x) Tj ET", "")[:300], ErrCorrupt, "it is truncated: its end-of-file marker is missing"},
+		{"pdf-2.pdf", bytes.Replace(buildPDF("BT /F1 12 Tf (x) Tj ET", ""), []byte("%PDF-1.4"), []byte("%PDF-2.0"), 1), ErrCorrupt, "its header does not say PDF 1.0 to 1.7"},
+		{"bad-operator.pdf", pdfPage("", "BT 1 Td (x) Tj ET"), ErrCorrupt, "no page could be read (page 1: its content has an operator with the wrong operands)"},
 		{"cyclic.pdf", writePDF([]string{"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [2 0 R 2 0 R] /Count 1 >>"}, 0), ErrCorrupt, "cyclic"},
 		{"flate-bomb.pdf", pdfPage("/Filter /FlateDecode", deflated(t, maxPDFPageStream+1)), ErrTooLarge, "no page could be read (page 1: its content inflates beyond the limit of 4 MiB)"},
 	}

@@ -2,6 +2,11 @@ package doc
 
 import (
 	"bytes"
+	"compress/zlib"
+	"crypto/aes"
+	"crypto/cipher"
+	"crypto/md5"
+	"crypto/rc4"
 	"fmt"
 	"html"
 	"strings"
@@ -226,4 +231,111 @@ func largeMap(n int) string {
 		b.WriteString("endbfchar\n")
 	}
 	return b.String()
+}
+
+// passwordPad pads passwords in the PDF standard security handler.
+var passwordPad = []byte("\x28\xBF\x4E\x5E\x4E\x75\x8A\x41\x64\x00\x4E\x56\xFF\xFA\x01\x08\x2E\x2E\x00\xB6\xD0\x68\x3E\x80\x2F\x0C\xA9\xFE\x64\x53\x69\x7A")
+
+// rc4 encrypts (or decrypts) data with key.
+func rc4XOR(key, data []byte) []byte {
+	c, err := rc4.NewCipher(key)
+	if err != nil {
+		panic(err)
+	}
+	out := make([]byte, len(data))
+	c.XORKeyStream(out, data)
+	return out
+}
+
+// ownerOnlyPDF is a one-page PDF showing text, encrypted as "restrict
+// editing" does: an owner password and an empty user password, with the
+// standard security handler (PDF 1.7 §7.6.3, revision 3) and RC4 keys of
+// the given bits, or AES-128 (revision 4, AESV2).
+func ownerOnlyPDF(bits int, useAES bool, text string) []byte {
+	n := bits / 8
+	id := []byte("0123456789abcdef")
+	pad := func(pw string) []byte { return append([]byte(pw), passwordPad[:32-len(pw)]...) }
+	iterate := func(key []byte) []byte { // algorithm 2 and 3: 50 more rounds of MD5
+		for range 50 {
+			sum := md5.Sum(key[:n])
+			key = sum[:]
+		}
+		return key[:n]
+	}
+	rounds := func(key, data []byte) []byte { // 19 more RC4 passes with altered keys
+		for i := 1; i <= 19; i++ {
+			k := bytes.Clone(key)
+			for j := range k {
+				k[j] ^= byte(i)
+			}
+			data = rc4XOR(k, data)
+		}
+		return data
+	}
+	ownerKey := md5.Sum(pad("owner"))
+	o := rc4XOR(iterate(ownerKey[:]), pad(""))
+	o = rounds(iterate(ownerKey[:]), o)
+	const p = -3904 // printing allowed, changes not
+	h := md5.New()
+	h.Write(pad(""))
+	h.Write(o)
+	h.Write([]byte{byte(p & 0xFF), byte(p >> 8 & 0xFF), byte(p >> 16 & 0xFF), byte(p >> 24 & 0xFF)})
+	h.Write(id)
+	key := iterate(h.Sum(nil))
+	h.Reset()
+	h.Write(passwordPad)
+	h.Write(id)
+	u := append(rounds(key, rc4XOR(key, h.Sum(nil))), make([]byte, 16)...)
+	objectKey := func(num int) []byte { // algorithm 1
+		h := md5.New()
+		h.Write(key)
+		h.Write([]byte{byte(num), byte(num >> 8), byte(num >> 16), 0, 0})
+		if useAES {
+			h.Write([]byte("sAlT"))
+		}
+		return h.Sum(nil)[:min(16, n+5)]
+	}
+	var z bytes.Buffer
+	w := zlib.NewWriter(&z)
+	fmt.Fprintf(w, "BT /F1 12 Tf 72 700 Td (%s) Tj ET", text)
+	w.Close()
+	content := rc4XOR(objectKey(4), z.Bytes())
+	dict := fmt.Sprintf("<< /Filter /Standard /V 2 /R 3 /Length %d /O <%x> /U <%x> /P %d >>", bits, o, u, p)
+	if useAES {
+		data := z.Bytes()
+		data = append(data, bytes.Repeat([]byte{byte(16 - len(data)%16)}, 16-len(data)%16)...)
+		block, err := aes.NewCipher(objectKey(4))
+		if err != nil {
+			panic(err)
+		}
+		iv := []byte("initialisation v")
+		content = make([]byte, len(data))
+		cipher.NewCBCEncrypter(block, iv).CryptBlocks(content, data)
+		content = append(iv, content...)
+		dict = fmt.Sprintf("<< /Filter /Standard /V 4 /R 4 /Length 128 /CF << /StdCF << /CFM /AESV2 /AuthEvent /DocOpen /Length 16 >> >> /StmF /StdCF /StrF /StdCF /O <%x> /U <%x> /P %d >>", o, u, p)
+	}
+	return withEncrypt(fmt.Sprintf("<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream", len(content), content), dict, id)
+}
+
+// withEncrypt is a one-page PDF with the given content stream object and
+// encryption dictionary, whose trailer has the file identifier id.
+func withEncrypt(content, dict string, id []byte) []byte {
+	out := writePDF([]string{"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+		content, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>", dict}, 0)
+	return bytes.Replace(out, []byte("/Root 1 0 R"), fmt.Appendf(nil, "/Root 1 0 R /Encrypt 6 0 R /ID [<%x> <%x>]", id, id), 1)
+}
+
+// withStartxref replaces the offset after the last startxref of a PDF.
+func withStartxref(data []byte, offset string) []byte {
+	i := bytes.LastIndex(data, []byte("startxref"))
+	return append(bytes.Clone(data[:i]), "startxref\n"+offset+"\n%%EOF\n"...)
+}
+
+// damagedStream flips the first bytes of a PDF's first stream.
+func damagedStream(data []byte) []byte {
+	out := bytes.Clone(data)
+	i := bytes.Index(out, []byte("stream\n")) + len("stream\n")
+	out[i], out[i+1] = ^out[i], ^out[i+1]
+	return out
 }

@@ -66,7 +66,7 @@ var extract = extractPDF
 func extractPDF(data []byte) (res *Result, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			res, err = nil, fmt.Errorf("%w: malformed PDF (%v)", ErrCorrupt, r)
+			res, err = nil, fmt.Errorf("%w: %s", ErrCorrupt, pdfTrouble(r))
 		}
 	}()
 	if i := bytes.Index(data[:min(len(data), 1024)], []byte("%PDF-")); i > 0 {
@@ -76,11 +76,12 @@ func extractPDF(data []byte) (res *Result, err error) {
 		return nil, err
 	}
 	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
-	if errors.Is(err, pdf.ErrInvalidPassword) {
-		return nil, fmt.Errorf("%w: the PDF is password-protected", ErrUnsupported)
-	}
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
+		return nil, openTrouble(err)
+	}
+	enc := r.Trailer().Key("Encrypt")
+	if why := weakKey(enc); !enc.IsNull() && why != "" {
+		return nil, encrypted(why)
 	}
 	pages, err := pdfPages(r.Trailer().Key("Root").Key("Pages"))
 	if err != nil {
@@ -90,6 +91,9 @@ func extractPDF(data []byte) (res *Result, err error) {
 	d := &res.Doc
 	d.Format = FormatPDF
 	if d.Text, res.Notices, err = readPages(pages, maxPDFText(len(data))); err != nil {
+		if !enc.IsNull() && errors.Is(err, ErrCorrupt) {
+			return nil, encrypted("it could not be decrypted (" + strings.TrimPrefix(err.Error(), ErrCorrupt.Error()+": ") + ")")
+		}
 		return nil, err
 	}
 	pdfInfo(r, d)

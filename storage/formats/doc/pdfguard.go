@@ -180,7 +180,7 @@ type pdfBudget struct {
 func pageGlyphs(pg pdf.Page, b *pdfBudget) (glyphs []pdf.Text, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			glyphs, err = nil, fmt.Errorf("%v", r)
+			glyphs, err = nil, errors.New(pdfTrouble(r))
 		}
 	}()
 	var tf tfCounter
