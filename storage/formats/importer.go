@@ -7,7 +7,6 @@ package formats
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -146,7 +145,7 @@ func collect(paths []string) ([]unit, error) {
 	for _, p := range paths {
 		st, err := os.Stat(p)
 		if err != nil {
-			return nil, fmt.Errorf("cannot read %s: %w", p, unwrapPathError(err))
+			return nil, fmt.Errorf("cannot read %s: %w", p, regfile.Cause(err))
 		}
 		if !st.IsDir() {
 			add(p, st.Mode())
@@ -166,7 +165,7 @@ func collect(paths []string) ([]unit, error) {
 			if mode&fs.ModeSymlink != 0 {
 				st, err := os.Stat(path)
 				if err != nil {
-					refused = append(refused, unit{path: path, err: fmt.Errorf("%s: cannot read: %w", filepath.Base(path), unwrapPathError(err))})
+					refused = append(refused, unit{path: path, err: fmt.Errorf("%s: cannot read: %w", filepath.Base(path), regfile.Cause(err))})
 					return nil
 				}
 				mode = st.Mode()
@@ -182,14 +181,6 @@ func collect(paths []string) ([]unit, error) {
 	units := append(groupUnits(files), refused...)
 	sort.SliceStable(units, func(i, j int) bool { return units[i].path < units[j].path })
 	return units, nil
-}
-
-func unwrapPathError(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
 
 // importUnit reads one unit and merges it.

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"math"
 	"path/filepath"
 	"strconv"
@@ -43,7 +42,7 @@ func ReadBytes(path string) ([]byte, error) {
 	case errors.Is(err, regfile.ErrNotRegular):
 		return nil, err
 	case err != nil:
-		return nil, fmt.Errorf("%s: cannot read: %w", base, unwrapPath(err))
+		return nil, fmt.Errorf("%s: cannot read: %w", base, regfile.Cause(err))
 	}
 	defer f.Close()
 	if st.Size() > MaxFileSize {
@@ -51,22 +50,12 @@ func ReadBytes(path string) ([]byte, error) {
 	}
 	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
-		return nil, fmt.Errorf("%s: cannot read: %w", base, unwrapPath(err))
+		return nil, fmt.Errorf("%s: cannot read: %w", base, regfile.Cause(err))
 	}
 	if len(data) > MaxFileSize { // it grew since it was opened
 		return nil, tooLarge(base, int64(len(data)))
 	}
 	return data, nil
-}
-
-// unwrapPath drops the path an fs.PathError repeats, keeping its cause
-// (and so fs.ErrNotExist and the like for errors.Is).
-func unwrapPath(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
 
 // tooLarge is the error for a file of size bytes.

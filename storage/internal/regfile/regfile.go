@@ -78,3 +78,14 @@ func Describe(mode fs.FileMode) string {
 	}
 	return "not a regular file"
 }
+
+// Cause returns what an fs.PathError says went wrong, without the path it
+// repeats (errors.Is still sees fs.ErrNotExist and the like); other errors
+// are returned as they are.
+func Cause(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
