@@ -82,7 +82,7 @@ func addBoundSeeds(f *testing.F) {
 	} {
 		f.Add(uint8(4), pdf)
 	}
-	for _, md := range []string{strings.Repeat("*a_", 5000), strings.Repeat("[", 20000), strings.Repeat("[a](", 4000), strings.Repeat("[a]: b\n", 3000)} {
+	for _, md := range []string{strings.Repeat("*a_", 10000), strings.Repeat("[", 20000), strings.Repeat("[a](", 8000), strings.Repeat("[a]: b\n", 3000)} {
 		f.Add(uint8(1), []byte(md))
 	}
 	f.Add(uint8(3), repeatedSpine(f, 1000))
