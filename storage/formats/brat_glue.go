@@ -2,11 +2,11 @@ package formats
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 
 	"github.com/saywho-app/saywho/storage"
 	"github.com/saywho-app/saywho/storage/formats/brat"
+	"github.com/saywho-app/saywho/storage/internal/regfile"
 )
 
 func init() {
@@ -28,7 +28,7 @@ func readBratFiles(txt string, anns []string, opts ImportOptions) (*storage.Bund
 	}
 	var mapping *brat.Mapping
 	if opts.BratMapping != "" {
-		f, err := os.Open(opts.BratMapping)
+		f, _, err := regfile.Open(opts.BratMapping)
 		if err != nil {
 			return nil, nil, fmt.Errorf("brat mapping: %w", err)
 		}

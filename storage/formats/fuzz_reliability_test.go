@@ -11,6 +11,7 @@ import (
 
 	"github.com/saywho-app/saywho/storage/formats/internal/fixture"
 	"github.com/saywho-app/saywho/storage/sqlite"
+	"golang.org/x/text/encoding/unicode"
 )
 
 // fuzzExts are the file names FuzzImportFile gives its input, so that the
@@ -37,6 +38,18 @@ func FuzzImportFile(f *testing.F) {
 	f.Add(uint8(2), []byte(`<html><head><title>Ferry</title></head><body><p>“We return,” said Marta Ilić.</p><img src="http://example.invalid/x.png"></body></html>`))
 	f.Add(uint8(3), minimalDocx(f))
 	f.Add(uint8(10), []byte("\x00\x01binary"))
+	// Bounds (issue 9): an export with a byte-order mark or in UTF-16,
+	// Markdown goldmark is quadratic on.
+	var export bytes.Buffer
+	if _, err := WriteBundle(context.Background(), b, "json", "-", &export, ExportOptions{}); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(uint8(indexOf(fuzzExts, ".json")), append([]byte("\xEF\xBB\xBF"), export.Bytes()...))
+	if le, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().Bytes(export.Bytes()); err == nil {
+		f.Add(uint8(indexOf(fuzzExts, ".json")), le)
+	}
+	f.Add(uint8(1), bytes.Repeat([]byte("*a_"), 10000))
+	f.Add(uint8(1), bytes.Repeat([]byte("[a]: b\n"), 3000))
 	template := filepath.Join(f.TempDir(), "template.saywho")
 	tp, err := sqlite.Create(template, "fuzz")
 	if err != nil {

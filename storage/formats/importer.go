@@ -5,6 +5,7 @@
 package formats
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -18,8 +19,12 @@ import (
 	"github.com/saywho-app/saywho/storage/formats/doc"
 	"github.com/saywho-app/saywho/storage/formats/native"
 	"github.com/saywho-app/saywho/storage/formats/qdpx"
+	"github.com/saywho-app/saywho/storage/internal/regfile"
 	"github.com/saywho-app/saywho/storage/sqlite"
 	"github.com/saywho-app/saywho/storage/textutil"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 )
 
 // ImportOptions change how files are read.
@@ -174,23 +179,38 @@ func Import(ctx context.Context, p *sqlite.Project, paths []string, opts ImportO
 }
 
 // unit is one thing to import: a file, or a group of files read together
-// (a brat text with its annotation files).
+// (a brat text with its annotation files), or a path refused before
+// reading (err set).
 type unit struct {
 	path  string
 	extra []string
 	kind  string
+	err   error
 }
 
-// collect expands folders and groups files into units.
+// collect expands folders and groups files into units. A path that is
+// neither a regular file nor a folder (a named pipe, a device such as
+// /dev/zero, a socket), given or met in a folder under a name Saywho
+// imports, becomes a unit refused with what it is: nothing opens it, since
+// opening a named pipe waits for a writer and a device never ends.
+// Symbolic links in a folder are followed to what they name.
 func collect(paths []string) ([]unit, error) {
 	var files []string
+	var refused []unit
+	add := func(path string, mode fs.FileMode) {
+		if err := regfile.Check(path, mode); err != nil {
+			refused = append(refused, unit{path: path, err: err})
+			return
+		}
+		files = append(files, path)
+	}
 	for _, p := range paths {
 		st, err := os.Stat(p)
 		if err != nil {
-			return nil, fmt.Errorf("cannot read %s: %w", p, unwrapPathError(err))
+			return nil, fmt.Errorf("cannot read %s: %w", p, regfile.Cause(err))
 		}
 		if !st.IsDir() {
-			files = append(files, p)
+			add(p, st.Mode())
 			continue
 		}
 		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
@@ -200,9 +220,19 @@ func collect(paths []string) ([]unit, error) {
 			if d.IsDir() && strings.HasPrefix(d.Name(), ".") && path != p {
 				return filepath.SkipDir
 			}
-			if !d.IsDir() && !strings.HasPrefix(d.Name(), ".") && supportedInFolder(d.Name()) {
-				files = append(files, path)
+			if d.IsDir() || strings.HasPrefix(d.Name(), ".") || !supportedInFolder(d.Name()) {
+				return nil
 			}
+			mode := d.Type()
+			if mode&fs.ModeSymlink != 0 {
+				st, err := os.Stat(path)
+				if err != nil {
+					refused = append(refused, unit{path: path, err: fmt.Errorf("%s: cannot read: %w", filepath.Base(path), regfile.Cause(err))})
+					return nil
+				}
+				mode = st.Mode()
+			}
+			add(path, mode)
 			return nil
 		})
 		if err != nil {
@@ -210,15 +240,9 @@ func collect(paths []string) ([]unit, error) {
 		}
 	}
 	sort.Strings(files)
-	return groupUnits(files), nil
-}
-
-func unwrapPathError(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
+	units := append(groupUnits(files), refused...)
+	sort.SliceStable(units, func(i, j int) bool { return units[i].path < units[j].path })
+	return units, nil
 }
 
 // importUnit reads one unit and merges it.
@@ -300,9 +324,9 @@ func readSingle(path string) (*storage.Bundle, []string, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	if native.Sniff(data) {
-		b, err := native.Import(data)
-		return b, nil, err
+	if js, notices, ok := nativeJSON(data); ok {
+		b, err := native.Import(js)
+		return b, notices, err
 	}
 	if r, ok := archiveReaders[strings.ToLower(filepath.Ext(path))]; ok {
 		return r(data)
@@ -317,20 +341,32 @@ func readSingle(path string) (*storage.Bundle, []string, error) {
 	return &storage.Bundle{Documents: []storage.Document{res.Doc}}, res.Notices, nil
 }
 
-// readLimited reads a whole input file after checking its size, so that a
-// huge file is refused before it is read.
+// nativeJSON reports whether data is a Saywho JSON export, and returns it
+// as UTF-8 without a byte-order mark: Windows tools and some editors save
+// JSON with a UTF-8 byte-order mark, or in UTF-16 with one. Other data is
+// left to the other readers as it is (the article readers decode text
+// themselves).
+func nativeJSON(data []byte) ([]byte, []string, bool) {
+	var notices []string
+	for _, bom := range [][]byte{{0xEF, 0xBB, 0xBF}, {0xFF, 0xFE}, {0xFE, 0xFF}} {
+		if !bytes.HasPrefix(data, bom) {
+			continue
+		}
+		text, _, err := transform.Bytes(unicode.BOMOverride(encoding.Nop.NewDecoder()), data)
+		if err != nil {
+			return nil, nil, false
+		}
+		if len(bom) == 2 {
+			notices = append(notices, "decoded from UTF-16 (it starts with a byte-order mark)")
+		}
+		data = text
+		break
+	}
+	return data, notices, native.Sniff(data)
+}
+
+// readLimited reads a whole input file through doc.ReadBytes: a file that
+// is not a regular file, or is too large, is refused before it is read.
 func readLimited(path string) ([]byte, error) {
-	name := filepath.Base(path)
-	st, err := os.Stat(path)
-	if err != nil {
-		return nil, fmt.Errorf("%s: cannot read: %w", name, unwrapPathError(err))
-	}
-	if st.Size() > doc.MaxFileSize {
-		return nil, fmt.Errorf("%s is %d MiB, more than the %d MiB Saywho imports: %w", name, st.Size()>>20, doc.MaxFileSize>>20, doc.ErrTooLarge)
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("%s: cannot read: %w", name, unwrapPathError(err))
-	}
-	return data, nil
+	return doc.ReadBytes(path)
 }

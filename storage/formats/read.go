@@ -11,6 +11,9 @@ var readBrat func(txt string, anns []string, opts ImportOptions) (*storage.Bundl
 
 // readUnit reads one unit into a bundle.
 func readUnit(u unit, opts ImportOptions) (*storage.Bundle, []string, error) {
+	if u.err != nil {
+		return nil, nil, u.err
+	}
 	switch u.kind {
 	case "brat":
 		if readBrat == nil {

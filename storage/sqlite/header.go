@@ -2,11 +2,13 @@ package sqlite
 
 import (
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 
 	"github.com/saywho-app/saywho/storage"
+	"github.com/saywho-app/saywho/storage/internal/regfile"
 )
 
 // sqliteMagic starts every SQLite 3 database file.
@@ -30,18 +32,16 @@ type fileHeader struct {
 // truncated ones.
 func readHeader(path string) (fileHeader, error) {
 	var h fileHeader
-	f, err := os.Open(path)
+	// Only a regular file is opened: opening a named pipe would wait for
+	// a writer, and a device would be read without end.
+	f, st, err := regfile.Open(path)
+	if errors.Is(err, regfile.ErrNotRegular) {
+		return h, fmt.Errorf("%w: %w", err, storage.ErrNotProject)
+	}
 	if err != nil {
 		return h, err
 	}
 	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return h, err
-	}
-	if st.IsDir() {
-		return h, fmt.Errorf("%s is a folder: %w", path, storage.ErrNotProject)
-	}
 	if st.Size() == 0 {
 		return h, fmt.Errorf("%s is empty: %w", path, storage.ErrNotProject)
 	}

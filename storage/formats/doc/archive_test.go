@@ -45,5 +45,8 @@ func TestReadEPUB(t *testing.T) {
 				title: "Peace Talks: A Chronicle", byline: "Ann Reporter, Bo Writer", published: "2021-06-01", format: "epub",
 				text: "Chapter One\n\nThe first round of talks.\n\nIt ended badly.\n\nChapter Two\n\nKyiv\nMoscow",
 			}},
+		// A spine repeating a chapter (forbidden by EPUB) made a small file
+		// read it as many times: each chapter is read once.
+		{"repeated spine.epub", repeatedSpine(t, 20000), want{text: "Chapter one.\n\nChapter two.", notice: "more than once (20000 repeats)"}},
 	})
 }

@@ -2,6 +2,11 @@ package doc
 
 import (
 	"bytes"
+	"compress/zlib"
+	"crypto/aes"
+	"crypto/cipher"
+	"crypto/md5"
+	"crypto/rc4"
 	"fmt"
 	"html"
 	"strings"
@@ -159,4 +164,178 @@ func pdfStart(version string) (*bytes.Buffer, int) {
 	off := b.Len()
 	b.WriteString("1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n")
 	return b, off
+}
+
+// epubWithSpine returns an EPUB whose OPF package has the given manifest
+// and spine (inner XML) and whose archive holds files besides, under OPS/.
+func epubWithSpine(t testing.TB, manifest, spine string, files ...F) []byte {
+	all := []F{
+		{Name: "mimetype", Body: mimeEPUB, Store: true},
+		{Name: "META-INF/container.xml", Body: `<container><rootfiles><rootfile full-path="OPS/p.opf"/></rootfiles></container>`},
+		{Name: "OPS/p.opf", Body: `<package><metadata/><manifest>` + manifest + `</manifest><spine>` + spine + `</spine></package>`},
+	}
+	for _, f := range files {
+		f.Name = "OPS/" + f.Name
+		all = append(all, f)
+	}
+	return ziptest.Build(t, all...)
+}
+
+// repeatedSpine is an EPUB whose spine lists chapter one n times, then
+// chapter two through a second manifest item naming the same file.
+func repeatedSpine(t testing.TB, n int) []byte {
+	return epubWithSpine(t,
+		`<item id="one" href="one.xhtml" media-type="application/xhtml+xml"/><item id="two" href="two.xhtml" media-type="application/xhtml+xml"/><item id="again" href="two.xhtml#end" media-type="application/xhtml+xml"/>`,
+		strings.Repeat(`<itemref idref="one"/>`, n)+`<itemref idref="two"/><itemref idref="again"/>`,
+		F{Name: "one.xhtml", Body: "<html><body><p>Chapter one.</p></body></html>"},
+		F{Name: "two.xhtml", Body: "<html><body><p>Chapter two.</p></body></html>"})
+}
+
+// hugeSpine is an EPUB of n chapters of 1 MiB each (zeros: they are
+// refused before being read).
+func hugeSpine(t testing.TB, n int) []byte {
+	var manifest, spine strings.Builder
+	files := make([]F, n)
+	for i := range n {
+		fmt.Fprintf(&manifest, `<item id="c%d" href="c%d.xhtml" media-type="application/xhtml+xml"/>`, i, i)
+		fmt.Fprintf(&spine, `<itemref idref="c%d"/>`, i)
+		files[i] = F{Name: fmt.Sprintf("c%d.xhtml", i), Zeros: 1 << 20}
+	}
+	return epubWithSpine(t, manifest.String(), spine.String(), files...)
+}
+
+// cmapPDF is a one-page PDF showing content with font F1, whose ToUnicode
+// character map is cmap.
+func cmapPDF(cmap, content string) []byte {
+	return writePDF([]string{"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(content), content),
+		"<< /Type /Font /ToUnicode 6 0 R >>", fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(cmap), cmap)}, 0)
+}
+
+// glyphMap is a character map sending code 01 to n letters A.
+func glyphMap(n int) string {
+	return "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n1 begincodespacerange <00> <FF> endcodespacerange\n" +
+		"1 beginbfchar <01> <" + strings.Repeat("0041", n) + "> endbfchar\nendcmap CMapName currentdict /CMap defineresource pop end end"
+}
+
+// largeMap is a character map of n two-byte codes, in blocks of 100.
+func largeMap(n int) string {
+	var b strings.Builder
+	b.WriteString("1 begincodespacerange <0000> <FFFF> endcodespacerange\n")
+	for i := 0; i < n; i += 100 {
+		b.WriteString("100 beginbfchar\n")
+		for j := range 100 {
+			fmt.Fprintf(&b, "<%04X> <%04X>\n", (i+j)&0xFFFF, 0x4E00+(i+j)%20000)
+		}
+		b.WriteString("endbfchar\n")
+	}
+	return b.String()
+}
+
+// passwordPad pads passwords in the PDF standard security handler.
+var passwordPad = []byte("\x28\xBF\x4E\x5E\x4E\x75\x8A\x41\x64\x00\x4E\x56\xFF\xFA\x01\x08\x2E\x2E\x00\xB6\xD0\x68\x3E\x80\x2F\x0C\xA9\xFE\x64\x53\x69\x7A")
+
+// rc4 encrypts (or decrypts) data with key.
+func rc4XOR(key, data []byte) []byte {
+	c, err := rc4.NewCipher(key)
+	if err != nil {
+		panic(err)
+	}
+	out := make([]byte, len(data))
+	c.XORKeyStream(out, data)
+	return out
+}
+
+// ownerOnlyPDF is a one-page PDF showing text, encrypted as "restrict
+// editing" does: an owner password and an empty user password, with the
+// standard security handler (PDF 1.7 §7.6.3, revision 3) and RC4 keys of
+// the given bits, or AES-128 (revision 4, AESV2).
+func ownerOnlyPDF(bits int, useAES bool, text string) []byte {
+	n := bits / 8
+	id := []byte("0123456789abcdef")
+	pad := func(pw string) []byte { return append([]byte(pw), passwordPad[:32-len(pw)]...) }
+	iterate := func(key []byte) []byte { // algorithm 2 and 3: 50 more rounds of MD5
+		for range 50 {
+			sum := md5.Sum(key[:n])
+			key = sum[:]
+		}
+		return key[:n]
+	}
+	rounds := func(key, data []byte) []byte { // 19 more RC4 passes with altered keys
+		for i := 1; i <= 19; i++ {
+			k := bytes.Clone(key)
+			for j := range k {
+				k[j] ^= byte(i)
+			}
+			data = rc4XOR(k, data)
+		}
+		return data
+	}
+	ownerKey := md5.Sum(pad("owner"))
+	o := rc4XOR(iterate(ownerKey[:]), pad(""))
+	o = rounds(iterate(ownerKey[:]), o)
+	const p = -3904 // printing allowed, changes not
+	h := md5.New()
+	h.Write(pad(""))
+	h.Write(o)
+	h.Write([]byte{byte(p & 0xFF), byte(p >> 8 & 0xFF), byte(p >> 16 & 0xFF), byte(p >> 24 & 0xFF)})
+	h.Write(id)
+	key := iterate(h.Sum(nil))
+	h.Reset()
+	h.Write(passwordPad)
+	h.Write(id)
+	u := append(rounds(key, rc4XOR(key, h.Sum(nil))), make([]byte, 16)...)
+	objectKey := func(num int) []byte { // algorithm 1
+		h := md5.New()
+		h.Write(key)
+		h.Write([]byte{byte(num), byte(num >> 8), byte(num >> 16), 0, 0})
+		if useAES {
+			h.Write([]byte("sAlT"))
+		}
+		return h.Sum(nil)[:min(16, n+5)]
+	}
+	var z bytes.Buffer
+	w := zlib.NewWriter(&z)
+	fmt.Fprintf(w, "BT /F1 12 Tf 72 700 Td (%s) Tj ET", text)
+	w.Close()
+	content := rc4XOR(objectKey(4), z.Bytes())
+	dict := fmt.Sprintf("<< /Filter /Standard /V 2 /R 3 /Length %d /O <%x> /U <%x> /P %d >>", bits, o, u, p)
+	if useAES {
+		data := z.Bytes()
+		data = append(data, bytes.Repeat([]byte{byte(16 - len(data)%16)}, 16-len(data)%16)...)
+		block, err := aes.NewCipher(objectKey(4))
+		if err != nil {
+			panic(err)
+		}
+		iv := []byte("initialisation v")
+		content = make([]byte, len(data))
+		cipher.NewCBCEncrypter(block, iv).CryptBlocks(content, data)
+		content = append(iv, content...)
+		dict = fmt.Sprintf("<< /Filter /Standard /V 4 /R 4 /Length 128 /CF << /StdCF << /CFM /AESV2 /AuthEvent /DocOpen /Length 16 >> >> /StmF /StdCF /StrF /StdCF /O <%x> /U <%x> /P %d >>", o, u, p)
+	}
+	return withEncrypt(fmt.Sprintf("<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream", len(content), content), dict, id)
+}
+
+// withEncrypt is a one-page PDF with the given content stream object and
+// encryption dictionary, whose trailer has the file identifier id.
+func withEncrypt(content, dict string, id []byte) []byte {
+	out := writePDF([]string{"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+		content, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>", dict}, 0)
+	return bytes.Replace(out, []byte("/Root 1 0 R"), fmt.Appendf(nil, "/Root 1 0 R /Encrypt 6 0 R /ID [<%x> <%x>]", id, id), 1)
+}
+
+// withStartxref replaces the offset after the last startxref of a PDF.
+func withStartxref(data []byte, offset string) []byte {
+	i := bytes.LastIndex(data, []byte("startxref"))
+	return append(bytes.Clone(data[:i]), "startxref\n"+offset+"\n%%EOF\n"...)
+}
+
+// damagedStream flips the first bytes of a PDF's first stream.
+func damagedStream(data []byte) []byte {
+	out := bytes.Clone(data)
+	i := bytes.Index(out, []byte("stream\n")) + len("stream\n")
+	out[i], out[i+1] = ^out[i], ^out[i+1]
+	return out
 }

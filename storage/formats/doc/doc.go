@@ -12,6 +12,7 @@ import (
 	"errors"
 
 	"github.com/saywho-app/saywho/storage"
+	"github.com/saywho-app/saywho/storage/internal/regfile"
 )
 
 // MaxFileSize is the largest file ReadFile accepts: 64 MiB. A news article
@@ -51,6 +52,12 @@ var (
 	ErrNoText = errors.New("no text found")
 	// ErrCorrupt means the file is damaged, or is not what its name says.
 	ErrCorrupt = errors.New("the file is damaged or not in the format its name says")
+	// ErrEncrypted means the file is encrypted (password-protected, even
+	// if only against changes) in a way that cannot be read.
+	ErrEncrypted = errors.New("the file is password-protected or encrypted")
+	// ErrNotRegular means the path is not a regular file but a folder, a
+	// named pipe, a device or a socket, which ReadFile does not read.
+	ErrNotRegular = regfile.ErrNotRegular
 )
 
 // The Format values set in Result.Doc.Format.

@@ -61,8 +61,15 @@ func readEPUB(a *safezip.Archive) (*Result, error) {
 	d.Format = FormatEPUB
 	d.Title, d.Published = firstSet(pkg.Title...), firstSet(pkg.Date...)
 	d.Byline = strings.Join(pkg.Creator, ", ")
+	chapters, repeated := epubChapters(&pkg, path.Dir(opfPath))
+	if repeated > 0 {
+		res.Notices = append(res.Notices, fmt.Sprintf("the spine lists chapters more than once (%d repeats): each chapter is read once", repeated))
+	}
+	if err := checkSpineSize(a, chapters); err != nil {
+		return nil, err
+	}
 	var p paragraphs
-	for _, ch := range epubChapters(&pkg, path.Dir(opfPath)) {
+	for _, ch := range chapters {
 		text, err := epubChapter(a, ch)
 		if errors.Is(err, safezip.ErrNotFound) {
 			res.Notices = append(res.Notices, fmt.Sprintf("chapter %s is missing from the archive: skipped", ch))
@@ -98,13 +105,16 @@ func epubRoot(a *safezip.Archive) (string, error) {
 }
 
 // epubChapters returns the archive paths of the spine's linear XHTML
-// documents in reading order (the navigation document excluded).
-func epubChapters(pkg *epubPackage, dir string) []string {
+// documents in reading order (the navigation document excluded), each
+// once, and how many repeats of a chapter already listed were left out
+// (EPUB forbids them; a spine repeating one chapter many times would make
+// a small file read it many times).
+func epubChapters(pkg *epubPackage, dir string) (chapters []string, repeated int) {
 	items := map[string]int{}
 	for i, it := range pkg.Items {
 		items[it.ID] = i
 	}
-	var out []string
+	seen := map[string]bool{}
 	for _, ref := range pkg.Spine {
 		i, ok := items[ref.IDRef]
 		if !ok || ref.Linear == "no" {
@@ -118,9 +128,37 @@ func epubChapters(pkg *epubPackage, dir string) []string {
 		if u, err := url.PathUnescape(href); err == nil {
 			href = u
 		}
-		out = append(out, path.Join(dir, href))
+		ch := path.Join(dir, href)
+		if seen[ch] {
+			repeated++
+			continue
+		}
+		seen[ch] = true
+		chapters = append(chapters, ch)
 	}
-	return out
+	return chapters, repeated
+}
+
+// maxEPUBSpine bounds the XHTML of an e-book's chapters together: as much
+// as a text file may hold, since their text is gathered into one document.
+const maxEPUBSpine = MaxFileSize
+
+// checkSpineSize refuses an e-book whose chapters add up to more than
+// maxEPUBSpine, from the sizes the archive declares for them (safezip
+// stops an entry that inflates beyond its declared size), before any
+// chapter is read.
+func checkSpineSize(a *safezip.Archive, chapters []string) error {
+	var total int64 // safezip refuses an entry declaring more than 128 MiB, so this cannot overflow
+	for _, ch := range chapters {
+		if e, ok := a.Find(ch); ok { // a missing one is reported when read
+			total += e.Size
+		}
+	}
+	if total > maxEPUBSpine {
+		return fmt.Errorf("%w: its %d chapters hold %.1f MiB of XHTML together, more than the %d MiB Saywho reads from an e-book",
+			ErrTooLarge, len(chapters), float64(total)/(1<<20), maxEPUBSpine>>20)
+	}
+	return nil
 }
 
 // selfClosing matches XML-style empty elements that an HTML parser would

@@ -56,10 +56,36 @@ func FuzzRead(f *testing.F) {
 	f.Add(uint8(3), buildODT(f, "<text:p>Body<text:s text:c=\"2\"/>x</text:p>", "<dc:title>T</dc:title>"))
 	f.Add(uint8(3), buildEPUB(f, "<dc:title>T</dc:title>", "<p>One</p>", "<p>Two</p>"))
 	f.Add(uint8(4), buildPDF("BT /F1 12 Tf 72 700 Td (Title) Tj T* (Body) Tj ET BT /F2 11 Tf 72 600 Td <010203> Tj ET", "/Title (T)"))
+	addBoundSeeds(f)
 	f.Fuzz(func(t *testing.T, which uint8, data []byte) {
 		res, err := Read(fuzzNames[int(which)%len(fuzzNames)], data)
 		checkResult(t, res, err)
 	})
+}
+
+// addBoundSeeds adds the inputs of the bounds on time, memory and text
+// (issue 9, items 4 to 6 and 14) to FuzzRead: character maps making one
+// code many characters or appending blocks without end, owner-password
+// PDFs, a startxref outside the file, Markdown goldmark is quadratic on,
+// and an e-book spine repeating a chapter.
+func addBoundSeeds(f *testing.F) {
+	const x = "BT /F1 12 Tf (x) Tj ET"
+	for _, pdf := range [][]byte{
+		cmapPDF(glyphMap(300), x),
+		cmapPDF(glyphMap(200), "BT /F1 12 Tf ("+strings.Repeat("\x01", 400)+") Tj ET"),
+		cmapPDF("10000 beginbfchar"+strings.Repeat(" endbfchar", 30), x),
+		cmapPDF("999999 1e9 beginbfchar endbfchar", x),
+		cmapPDF(largeMap(300), "BT"+strings.Repeat(" /F1 12 Tf", 300)+" <0001> Tj ET"),
+		ownerOnlyPDF(40, false, "x"),
+		ownerOnlyPDF(128, true, "Editing restricted"),
+		withStartxref(buildPDF(x, ""), "-5"),
+	} {
+		f.Add(uint8(4), pdf)
+	}
+	for _, md := range []string{strings.Repeat("*a_", 10000), strings.Repeat("[", 20000), strings.Repeat("[a](", 8000), strings.Repeat("[a]: b\n", 3000)} {
+		f.Add(uint8(1), []byte(md))
+	}
+	f.Add(uint8(3), repeatedSpine(f, 1000))
 }
 
 // FuzzDOCX reads fuzzed word/document.xml and docProps/core.xml parts.
@@ -86,6 +112,8 @@ func FuzzODT(f *testing.F) {
 func FuzzEPUB(f *testing.F) {
 	f.Add([]byte(`<package><metadata><dc:title>T</dc:title></metadata><manifest><item id="c" href="c%201.xhtml#x" media-type="application/xhtml+xml"/></manifest><spine><itemref idref="c"/><itemref idref="c"/></spine></package>`),
 		[]byte(`<html><body><h1>One</h1><p>Two <b>three</b></p><nav>toc</nav></body></html>`))
+	f.Add([]byte(`<package><manifest><item id="c" href="c%201.xhtml" media-type="application/xhtml+xml"/><item id="d" href="c 1.xhtml#end" media-type="text/html"/></manifest><spine>`+
+		strings.Repeat(`<itemref idref="c"/><itemref idref="d"/>`, 2000)+`</spine></package>`), []byte(`<html><body><p>Chapter</p></body></html>`))
 	f.Fuzz(func(t *testing.T, opf, chapter []byte) {
 		data := ziptest.Build(t,
 			F{Name: "mimetype", Body: mimeEPUB, Store: true},
@@ -102,6 +130,7 @@ func FuzzPDF(f *testing.F) {
 	pdfTimeout = fuzzTimeout
 	f.Add("BT /F1 18 Tf 72 720 Td (Title) Tj ET BT /F1 11 Tf 14 TL 72 690 Td (a) Tj T* (b) ' 1 2 (c) \" [(d) -250 (e)] TJ 1 0 0 1 72 500 Tm (f) Tj ET", "/Title (T)")
 	f.Add("BT /F2 11 Tf 2 Tz 3 Tc 4 Tw 5 Ts 0 Tr 72 600 TD <010203> Tj ET q 1 0 0 1 5 5 cm Q", "/CreationDate (D:2024)")
+	f.Add("BT"+strings.Repeat(" /F2 1 Tf <0102030a>Tj [<02>-5<03>]TJ", 2000)+" ET", "")
 	f.Fuzz(func(t *testing.T, content, info string) {
 		res, err := Read("a.pdf", buildPDF(content, info))
 		checkResult(t, res, err)
@@ -111,6 +140,9 @@ func FuzzPDF(f *testing.F) {
 // FuzzMarkdown reads fuzzed Markdown.
 func FuzzMarkdown(f *testing.F) {
 	f.Add("---\ntitle: T\nauthor: [a, b]\ndate: 2024-01-02\n---\n# H\n\n* a\n  * b\n\n> q\n\n    code\n\n<b>x</b> [l](u) ![i](j) `c` ~~s~~ \\* &amp;\n")
+	for _, unit := range []string{"*a_", "a_b*", "[", "[a](", "[a]: b\n", "`a``", "<a "} { // goldmark is quadratic on these
+		f.Add(strings.Repeat(unit, 30000/len(unit)))
+	}
 	f.Fuzz(func(t *testing.T, src string) {
 		res, err := Read("a.md", []byte(src))
 		checkResult(t, res, err)

@@ -2,7 +2,6 @@ package doc
 
 import (
 	"bytes"
-	"fmt"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
@@ -20,13 +19,15 @@ var markdown = goldmark.New(goldmark.WithExtensions(extension.Table, extension.S
 // headings become blocks separated by a blank line, list items and table
 // rows one a line, links keep their text, code keeps its text, images and
 // raw HTML go. The title is the YAML front matter's, else the first
-// heading's (else finish takes the first line).
+// heading's (else finish takes the first line). A text goldmark would
+// take too long or too much memory on (see mdTooHard) is kept as plain
+// text, with a notice.
 func readMarkdown(src []byte) *Result {
 	res := &Result{}
 	src = frontMatter(bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n")), &res.Doc)
-	if depth := mdDepth(src); depth > maxMarkdownDepth {
+	if why := mdTooHard(src); why != "" {
 		res.Doc.Format, res.Doc.Text = FormatMarkdown, string(src)
-		res.Notices = append(res.Notices, fmt.Sprintf("lists or quotes nested %d deep: too deep to parse as Markdown, imported as plain text", depth))
+		res.Notices = append(res.Notices, why+": imported as plain text")
 		return res
 	}
 	root := markdown.Parser().Parse(gtext.NewReader(src))
@@ -37,51 +38,6 @@ func readMarkdown(src []byte) *Result {
 		res.Doc.Title = w.heading
 	}
 	return res
-}
-
-// maxMarkdownDepth is the deepest nesting of lists and block quotes that
-// is parsed as Markdown: goldmark takes time that grows with the cube of
-// the depth (a 4 MB file nested 2000 deep takes seconds), and real texts
-// rarely nest beyond a handful of levels.
-const maxMarkdownDepth = 64
-
-// mdDepth estimates the deepest nesting of lists and block quotes in src:
-// on each line, the markers (">", "-", "*", "+", "1." or "1)") that open
-// it, plus its indentation in steps of two columns when a marker follows.
-func mdDepth(src []byte) int {
-	deepest := 0
-	for line := range bytes.Lines(src) {
-		indent := len(line) - len(bytes.TrimLeft(line, " \t"))
-		rest, markers := line[indent:], 0
-		for {
-			rest = bytes.TrimLeft(rest, " \t")
-			if m := mdMarker(rest); m > 0 {
-				rest, markers = rest[m:], markers+1
-				continue
-			}
-			break
-		}
-		if markers > 0 {
-			deepest = max(deepest, markers+indent/2)
-		}
-	}
-	return deepest
-}
-
-// mdMarker returns the length of the list or quote marker b starts with,
-// or 0.
-func mdMarker(b []byte) int {
-	switch {
-	case len(b) > 0 && b[0] == '>':
-		return 1
-	case len(b) > 1 && (b[0] == '-' || b[0] == '*' || b[0] == '+') && (b[1] == ' ' || b[1] == '\t'):
-		return 2
-	}
-	digits := len(b) - len(bytes.TrimLeft(b, "0123456789"))
-	if digits > 0 && digits <= 9 && len(b) > digits+1 && (b[digits] == '.' || b[digits] == ')') && (b[digits+1] == ' ' || b[digits+1] == '\t') {
-		return digits + 2
-	}
-	return 0
 }
 
 // mdWalker writes the text of a Markdown tree.

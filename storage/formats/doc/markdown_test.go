@@ -1,6 +1,7 @@
 package doc
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -17,7 +18,42 @@ func TestReadMarkdown(t *testing.T) {
 		{"nested 64.md", []byte(strings.Repeat("> ", 32) + strings.Repeat("- ", 32) + "deep but fine\n"), want{text: "deep but fine"}},
 		{"nested 65.md", []byte(strings.Repeat("> ", 65) + "too deep\n"), want{text: strings.Repeat("> ", 65) + "too deep\n", notice: "nested 65 deep"}},
 		{"indented 100.md", []byte(strings.Repeat(" ", 200) + "- too deep\n"), want{notice: "nested 101 deep"}},
+		// Goldmark is quadratic on these (75 KB of "*a_" took 19 s) or
+		// builds a node of a few hundred bytes per line or mark: they are
+		// imported as plain text, with the reason.
+		{"emphasis runs.md", []byte(strings.Repeat("*a_", 25_000)), want{text: strings.Repeat("*a_", 25_000), notice: "a paragraph of 75000 bytes holds 50000 emphasis, link and code marks"}},
+		{"brackets.md", []byte(strings.Repeat("[", 300_000)), want{text: strings.Repeat("[", 300_000), notice: "in reasonable time: imported as plain text"}},
+		{"unclosed links.md", []byte(strings.Repeat("[a](", 25_000)), want{contains: []string{"[a]([a]("}, notice: "in reasonable time"}},
+		{"reference definitions.md", []byte(strings.Repeat("[a]: b\n", 20_000)), want{contains: []string{"[a]: b\n[a]: b"}, notice: "in reasonable time"}},
+		{"short lines.md", []byte(strings.Repeat("a\n\n", maxMarkdownNodes+1)), want{notice: "1048577 lines and 0 emphasis, link and code marks (* _ ~ [ ] ` <): too many to parse as Markdown"}},
+		// Within the bounds it is Markdown, however long.
+		{"long marked paragraph.md", []byte(strings.Repeat("The *minister* said [on Monday](http://example.com/a_b) that `talks` resume. ", 300)),
+			want{contains: []string{"The minister said on Monday that talks resume. The minister"}, absent: []string{"*", "["}}},
+		{"many paragraphs.md", []byte(strings.Repeat("The *minister* said [on Monday](http://example.com/a_b) that `talks` resume.\n\n", 20_000)),
+			want{contains: []string{"The minister said on Monday that talks resume.\n\nThe minister"}, absent: []string{"*", "["}}},
 	})
+}
+
+func TestMdMeasure(t *testing.T) {
+	tests := []struct {
+		src          string
+		lines, marks int
+		work         int64
+	}{
+		{"", 0, 0, 0},
+		{"plain words\n", 1, 0, 0},
+		{"**bold** and _it_\n", 1, 4, 4 * 18},               // a run of "*" counts once
+		{"[a](b) `c` <d>\n\n[e]\n", 2, 7, 5*15 + 2*4},       // work per paragraph
+		{"*a_*a_\n   \t\n*a_\n", 2, 6, 4*7 + 2*4},           // a line of spaces is blank
+		{"[x]: y\n[x]: y\n[x]: y\n", 3, 6, 6 * 21},          // one paragraph
+		{"```\ncode_with_underscores\n```\n", 3, 4, 4 * 30}, // fences are counted too: an overestimate
+	}
+	for _, tt := range tests {
+		c := mdMeasure([]byte(tt.src))
+		if c.lines != tt.lines || c.marks != tt.marks || c.work != tt.work {
+			t.Errorf("mdMeasure(%q) = %d lines, %d marks, work %d; want %d, %d, %d", tt.src, c.lines, c.marks, c.work, tt.lines, tt.marks, tt.work)
+		}
+	}
 }
 
 func TestMdDepth(t *testing.T) {
@@ -49,6 +85,30 @@ func BenchmarkDeepMarkdown(b *testing.B) {
 	for b.Loop() {
 		if _, err := Read("deep.md", data); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkAdversarialMarkdown reads Markdown that goldmark parses in
+// quadratic time, at three sizes: the time per byte (MB/s) must stay about
+// the same as the size doubles, since mdTooHard sends such texts to the
+// plain-text path. Before it, 75 KB of "*a_" took 19 s and 150 KB 88 s.
+func BenchmarkAdversarialMarkdown(b *testing.B) {
+	patterns := []struct{ name, unit string }{
+		{"emphasis", "*a_"}, {"mixed", "a_b*"}, {"brackets", "["}, {"links", "[a]("}, {"references", "[a]: b\n"},
+		{"article", "The *minister* said [on Monday](http://example.com/a_b) that `talks` resume.\n\n"},
+	}
+	for _, p := range patterns {
+		for _, size := range []int{75_000, 150_000, 300_000} {
+			src := []byte(strings.Repeat(p.unit, size/len(p.unit)))
+			b.Run(fmt.Sprintf("%s/%dKB", p.name, size/1000), func(b *testing.B) {
+				b.SetBytes(int64(len(src)))
+				for b.Loop() {
+					if _, err := Read("adversarial.md", src); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
 		}
 	}
 }

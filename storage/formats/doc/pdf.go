@@ -23,7 +23,6 @@ const (
 	maxPDFPageStream = 4 << 20   // inflated content of one page
 	maxPDFStreams    = 256 << 20 // inflated content of all pages
 	maxPDFFonts      = 1000      // fonts of one page
-	maxPDFCMapBlock  = 10000     // entries in a block of a character map
 )
 
 // pdfTimeout bounds the time spent on one PDF. The library can loop
@@ -67,7 +66,7 @@ var extract = extractPDF
 func extractPDF(data []byte) (res *Result, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			res, err = nil, fmt.Errorf("%w: malformed PDF (%v)", ErrCorrupt, r)
+			res, err = nil, fmt.Errorf("%w: %s", ErrCorrupt, pdfTrouble(r))
 		}
 	}()
 	if i := bytes.Index(data[:min(len(data), 1024)], []byte("%PDF-")); i > 0 {
@@ -77,11 +76,12 @@ func extractPDF(data []byte) (res *Result, err error) {
 		return nil, err
 	}
 	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
-	if errors.Is(err, pdf.ErrInvalidPassword) {
-		return nil, fmt.Errorf("%w: the PDF is password-protected", ErrUnsupported)
-	}
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
+		return nil, openTrouble(err)
+	}
+	enc := r.Trailer().Key("Encrypt")
+	if why := weakKey(enc); !enc.IsNull() && why != "" {
+		return nil, encrypted(why)
 	}
 	pages, err := pdfPages(r.Trailer().Key("Root").Key("Pages"))
 	if err != nil {
@@ -90,7 +90,10 @@ func extractPDF(data []byte) (res *Result, err error) {
 	res = &Result{}
 	d := &res.Doc
 	d.Format = FormatPDF
-	if d.Text, res.Notices, err = readPages(pages); err != nil {
+	if d.Text, res.Notices, err = readPages(pages, maxPDFText(len(data))); err != nil {
+		if !enc.IsNull() && errors.Is(err, ErrCorrupt) {
+			return nil, encrypted("it could not be decrypted (" + strings.TrimPrefix(err.Error(), ErrCorrupt.Error()+": ") + ")")
+		}
 		return nil, err
 	}
 	pdfInfo(r, d)
@@ -105,23 +108,36 @@ func pdfInfo(r *pdf.Reader, d *storage.Document) {
 	d.Title, d.Byline, d.Published = info.Key("Title").Text(), info.Key("Author").Text(), info.Key("CreationDate").Text()
 }
 
+// maxPDFText bounds the characters taken from a PDF of size bytes: ten
+// for each byte of the file (text compresses about four times, and a
+// file holds more than its text), at least 64 Ki and at most 20 million.
+func maxPDFText(size int) int { return min(max(10*size, 1<<16), 20_000_000) }
+
 // readPages lays out the text of pages. A page that cannot be read (the
 // library panics, or its content is too large or would make the library
 // loop) is skipped with a notice; when no page can be read, that is the
-// error. Past maxPDFStreams of content in all, reading stops.
-func readPages(pages []pdf.Page) (text string, notices []string, err error) {
+// error. Reading stops with ErrTooLarge past maxPDFStreams of content in
+// all, past limit characters, or when the rest would take the library
+// longer than maxPDFWork.
+func readPages(pages []pdf.Page, limit int) (text string, notices []string, err error) {
 	var lay pdfLayout
-	budget := int64(maxPDFStreams)
+	b := pdfBudget{streams: maxPDFStreams, work: maxPDFWork}
+	chars := 0
 	var firstErr error // of the first page that could not be read
 	for i, pg := range pages {
-		glyphs, n, err := pageGlyphs(pg, min(maxPDFPageStream, budget))
-		if budget -= n; budget <= 0 {
+		glyphs, err := pageGlyphs(pg, &b)
+		switch {
+		case b.streams <= 0:
 			return "", nil, fmt.Errorf("%w: the content of its pages inflates beyond %d MiB in all", ErrTooLarge, maxPDFStreams>>20)
-		}
-		if err != nil {
+		case errors.Is(err, errTooSlow):
+			return "", nil, fmt.Errorf("%w: %v (by page %d); the PDF reader would take more than %s", ErrTooLarge, err, i+1, pdfTimeout)
+		case err != nil:
 			notices = append(notices, fmt.Sprintf("page %d could not be read and was skipped: %v", i+1, err))
 			firstErr = cmp.Or(firstErr, err)
 			continue
+		}
+		if chars += len(glyphs); chars > limit {
+			return "", nil, fmt.Errorf("%w: its text runs past %d characters by page %d, more than Saywho takes from a PDF of this size (ten characters per byte of the file, at most 20 million)", ErrTooLarge, limit, i+1)
 		}
 		lay.addPage(glyphs)
 	}
@@ -131,7 +147,7 @@ func readPages(pages []pdf.Page) (text string, notices []string, err error) {
 		return text, notices, nil
 	case firstErr != nil && len(notices) == len(pages):
 		sentinel := ErrCorrupt
-		if errors.Is(firstErr, errStreamTooLarge) {
+		if errors.Is(firstErr, errStreamTooLarge) || errors.Is(firstErr, errTooMuchText) {
 			sentinel = ErrTooLarge
 		}
 		return "", nil, fmt.Errorf("%w: no page could be read (page 1: %v)", sentinel, firstErr)

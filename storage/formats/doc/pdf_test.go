@@ -23,6 +23,10 @@ BT /F2 11 Tf 90 600 Td <0203> Tj ET`
 		}},
 		{"no info.pdf", buildPDF("BT /F1 12 Tf 72 700 Td (First line is the title) Tj ET", ""), want{title: "First line is the title", text: "First line is the title"}},
 		{"bomb on page two.pdf", twoPages, want{text: "Page one text", notice: "page 2 could not be read and was skipped: its content inflates beyond the limit of 4 MiB"}},
+		// "Restrict editing": an owner password only, which the reader
+		// decrypts with the empty user password.
+		{"owner password rc4-128.pdf", ownerOnlyPDF(128, false, "Editing restricted"), want{text: "Editing restricted"}},
+		{"owner password aes-128.pdf", ownerOnlyPDF(128, true, "Editing restricted"), want{text: "Editing restricted"}},
 		{"junk-first.pdf", append([]byte("junk before the header\n"), buildPDF("BT /F1 12 Tf 72 700 Td (After junk) Tj ET", "")...), want{text: "After junk"}},
 		{"broken info.pdf", writePDF([]string{"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
 			"<< /Type /Page /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>", "<< /Length 22 >>\nstream\nBT /F1 12 Tf (x) Tj ET\nendstream",

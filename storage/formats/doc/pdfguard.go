@@ -1,13 +1,10 @@
 package doc
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"slices"
-	"strconv"
 
 	"github.com/ledongthuc/pdf"
 )
@@ -86,31 +83,6 @@ func checkStream(v pdf.Value, limit int64, sink io.Writer) (int64, error) {
 	return total, nil
 }
 
-// cmapBlock finds the operators that start a block of a character map,
-// after the count of its entries.
-var cmapBlock = regexp.MustCompile(`begin(bfchar|bfrange)`)
-
-// checkCMap checks a font's ToUnicode character map: besides checkStream,
-// every block must be preceded by a literal count of at most
-// maxPDFCMapBlock entries (the specification allows 100), since the
-// library appends that many entries whatever the data holds.
-func checkCMap(v pdf.Value) error {
-	var buf bytes.Buffer
-	if _, err := checkStream(v, maxPDFPageStream, &buf); err != nil {
-		return err
-	}
-	data := buf.Bytes()
-	for _, loc := range cmapBlock.FindAllIndex(data, -1) {
-		before := bytes.TrimRight(data[:loc[0]], " \t\r\n\f\x00")
-		digits := len(before) - len(bytes.TrimRight(before, "0123456789"))
-		n, err := strconv.Atoi(string(before[len(before)-digits:]))
-		if digits == 0 || err != nil || n > maxPDFCMapBlock {
-			return fmt.Errorf("%w: a character map block has no count or more than %d entries", ErrCorrupt, maxPDFCMapBlock)
-		}
-	}
-	return nil
-}
-
 // hexTail is an io.Writer that tells whether the library's lexer could
 // reach the end of what it was given inside a hex string. The lexer reads
 // a hex string by pairs of non-space bytes until a ">" starts a pair, and
@@ -170,26 +142,88 @@ func isPDFSpace(c byte) bool {
 	return c == 0 || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == ' '
 }
 
+// maxPDFPageRunes bounds the characters the library may make of one page,
+// keeping some 90 bytes for each: about 400 MB.
+const maxPDFPageRunes = 4 << 20
+
+// maxPDFWork bounds the work the library is given for one PDF, in units of
+// about a nanosecond: it decodes a character code by comparing it with
+// every entry of its font's map (some 2 units per entry and byte of
+// content), and reads the font's whole map again at every Tf operator
+// (some 30 units a byte of the map). A minute's worth, measured here: more
+// would run into pdfTimeout, and the reading left behind would go on for
+// as long as the work takes (hours for a small file setting a font with a
+// large map 100,000 times).
+const maxPDFWork = 60_000_000_000
+
+// Why a page is refused before the library reads it.
+var (
+	// errTooMuchText: its fonts could make more than maxPDFPageRunes
+	// characters of its content.
+	errTooMuchText = errors.New("its text could grow beyond the limit")
+	// errTooSlow: the PDF's work would exceed maxPDFWork.
+	errTooSlow = errors.New("reading it would take too long")
+)
+
+// pdfBudget is what is left for the pages not read yet.
+type pdfBudget struct {
+	streams int64 // bytes of inflated content (maxPDFStreams)
+	work    int64 // see maxPDFWork
+}
+
 // pageGlyphs checks a page's content (checkStream) and the character maps
-// of its fonts (checkCMap) and returns its positioned characters and the inflated
-// size of its content, turning a panic of the library into an error.
-func pageGlyphs(pg pdf.Page, limit int64) (glyphs []pdf.Text, n int64, err error) {
+// of its fonts (checkCMap), charging b, and that its text cannot exceed
+// maxPDFPageRunes: every character code shown takes a byte of content at
+// least, and gives at most as many characters as the longest mapping of
+// its font (one without a character map gives one). It returns the page's
+// positioned characters, turning a panic of the library into an error.
+func pageGlyphs(pg pdf.Page, b *pdfBudget) (glyphs []pdf.Text, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			glyphs, err = nil, fmt.Errorf("%v", r)
+			glyphs, err = nil, errors.New(pdfTrouble(r))
 		}
 	}()
-	if n, err = checkStream(pg.V.Key("Contents"), limit, io.Discard); err != nil {
-		return nil, n, err
+	var tf tfCounter
+	n, err := checkStream(pg.V.Key("Contents"), min(maxPDFPageStream, b.streams), &tf)
+	if b.streams -= n; err != nil {
+		return nil, err
 	}
+	var most cmapStats // the largest of each measure over the page's fonts
+	most.runes = 1
 	fonts := pg.Resources().Key("Font")
 	for i, name := range fonts.Keys() {
 		if i == maxPDFFonts {
-			return nil, n, fmt.Errorf("more than %d fonts", maxPDFFonts)
+			return nil, fmt.Errorf("more than %d fonts", maxPDFFonts)
 		}
-		if err := checkCMap(fonts.Key(name).Key("ToUnicode")); err != nil {
-			return nil, n, fmt.Errorf("font %s: %w", name, err)
+		st, err := checkCMap(fonts.Key(name).Key("ToUnicode"))
+		if err != nil {
+			return nil, fmt.Errorf("font %s: %w", name, err)
 		}
+		most.runes, most.entries, most.size = max(most.runes, st.runes), max(most.entries, st.entries), max(most.size, st.size)
 	}
-	return pg.Content().Text, n, nil
+	if n*int64(most.runes) > maxPDFPageRunes {
+		return nil, fmt.Errorf("%w: a font maps one character code to up to %d characters, so its %d KiB of content could give more than the %d a page may have",
+			errTooMuchText, most.runes, n>>10, maxPDFPageRunes)
+	}
+	if b.work -= 2*n*int64(most.entries) + 30*tf.n*most.size; b.work < 0 {
+		return nil, fmt.Errorf("%w: its fonts' character maps (up to %d entries, %d KiB) are large for the content that uses them", errTooSlow, most.entries, most.size>>10)
+	}
+	return pg.Content().Text, nil
+}
+
+// tfCounter is an io.Writer counting the occurrences of "Tf" (the operator
+// setting a font, and any other: an upper bound) in what it is given.
+type tfCounter struct {
+	n    int64
+	last byte
+}
+
+func (c *tfCounter) Write(p []byte) (int, error) {
+	for _, b := range p {
+		if c.last == 'T' && b == 'f' {
+			c.n++
+		}
+		c.last = b
+	}
+	return len(p), nil
 }

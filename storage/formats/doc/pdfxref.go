@@ -63,6 +63,10 @@ func checkPDFNumbers(data []byte) error {
 	if ok {
 		off = start[0]
 	}
+	if ok && (off < 0 || off >= int64(len(data))) { // the library panics on a negative one
+		return fmt.Errorf("%w: its cross-reference offset (startxref %s) lies outside the file (%d bytes)%s",
+			ErrCorrupt, bytes.Fields(data[i+len("startxref"):])[0], len(data), repairHint)
+	}
 	for seen := map[int64]bool{}; ok && off >= 0 && off < int64(len(data)); {
 		if seen[off] || len(seen) == maxPDFXrefs {
 			return fmt.Errorf("%w: its cross-reference sections loop", ErrCorrupt)

@@ -2,13 +2,16 @@ package doc
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
-	"os"
+	"math"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/saywho-app/saywho/storage/formats/safezip"
+	"github.com/saywho-app/saywho/storage/internal/regfile"
 )
 
 // Supported reports whether name has an extension this package reads. It
@@ -18,38 +21,47 @@ func Supported(name string) bool {
 	return ok
 }
 
-// ReadFile reads the file at path with Read. It checks the size first and
-// refuses a file over MaxFileSize with ErrTooLarge without reading it.
+// ReadFile reads the file at path with Read (see ReadBytes).
 func ReadFile(path string) (*Result, error) {
-	base := filepath.Base(path)
-	fi, err := os.Stat(path)
+	data, err := ReadBytes(path)
 	if err != nil {
 		return nil, err
-	}
-	if !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s: %w: not a regular file", path, ErrUnsupported)
-	}
-	if fi.Size() > MaxFileSize {
-		return nil, tooLarge(base, fi.Size())
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	if len(data) > MaxFileSize { // it grew since Stat
-		return nil, tooLarge(base, int64(len(data)))
 	}
 	return Read(path, data)
 }
 
+// ReadBytes returns the content of the file at path, the bounded way every
+// importer reads a file: anything but a regular file (a folder, a named
+// pipe, a device such as /dev/zero) is refused with ErrNotRegular before a
+// byte is read, and a file over MaxFileSize with ErrTooLarge before it is
+// read. Errors name the file.
+func ReadBytes(path string) ([]byte, error) {
+	base := filepath.Base(path)
+	f, st, err := regfile.Open(path)
+	switch {
+	case errors.Is(err, regfile.ErrNotRegular):
+		return nil, err
+	case err != nil:
+		return nil, fmt.Errorf("%s: cannot read: %w", base, regfile.Cause(err))
+	}
+	defer f.Close()
+	if st.Size() > MaxFileSize {
+		return nil, tooLarge(base, st.Size())
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: cannot read: %w", base, regfile.Cause(err))
+	}
+	if len(data) > MaxFileSize { // it grew since it was opened
+		return nil, tooLarge(base, int64(len(data)))
+	}
+	return data, nil
+}
+
 // tooLarge is the error for a file of size bytes.
 func tooLarge(name string, size int64) error {
-	return fmt.Errorf("%s: %w: it is %.1f MiB and the limit is %d MiB", name, ErrTooLarge, float64(size)/(1<<20), MaxFileSize>>20)
+	mib := strconv.FormatFloat(math.Round(float64(size)/(1<<20)*10)/10, 'f', -1, 64)
+	return fmt.Errorf("%s: %w: it is %s MiB, more than the %d MiB Saywho imports", name, ErrTooLarge, mib, MaxFileSize>>20)
 }
 
 // readerFailed is said when a reader panicked: a bug, reported as an error.
