@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"errors"
 	"strings"
 
@@ -44,7 +45,7 @@ func (u *UI) agreementDialog() {
 // agreementText computes the agreement report of the whole project as the
 // command line prints it.
 func agreementText(p *sqlite.Project) (string, error) {
-	b, err := p.Snapshot(storage.SnapshotOptions{NoText: true})
+	b, err := p.Snapshot(context.Background(), storage.SnapshotOptions{NoText: true})
 	if err != nil {
 		return "", err
 	}

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -45,7 +46,7 @@ func (f *fixture) dialogText() string {
 
 func TestAgreementDialogShowsAlpha(t *testing.T) {
 	f := newFixture(t)
-	second, err := f.p.EnsureAnnotator("Second coder")
+	second, err := f.p.EnsureAnnotator(context.Background(), "Second coder")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,12 +56,12 @@ func TestAgreementDialogShowsAlpha(t *testing.T) {
 		id, quote string
 	}{{f.u.coder.ID, "“We have waited long enough,”"}, {second.ID, "We have waited long enough"}} {
 		r := storage.FindAll(f.doc.Text, c.quote)[0]
-		if _, err := f.p.AddAnnotation(storage.Annotation{DocumentID: f.doc.ID, Kind: storage.KindQuote,
+		if _, err := f.p.AddAnnotation(context.Background(), storage.Annotation{DocumentID: f.doc.ID, Kind: storage.KindQuote,
 			Start: r.Start, End: r.End, AnnotatorID: c.id}); err != nil {
 			t.Fatal(err)
 		}
 	}
-	b, err := f.p.Snapshot(storage.SnapshotOptions{NoText: true})
+	b, err := f.p.Snapshot(context.Background(), storage.SnapshotOptions{NoText: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -139,7 +140,7 @@ func (l *annotationList) refresh() {
 			return
 		}
 	}
-	rows, err := u.p.Annotations(f)
+	rows, err := u.p.Annotations(context.Background(), f)
 	if err != nil {
 		u.fail(err)
 	}

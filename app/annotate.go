@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"fmt"
 	"maps"
 	"slices"
@@ -65,7 +66,7 @@ func (u *UI) add(a storage.Annotation) {
 	var made storage.Annotation
 	ok := u.do("Added "+strings.ToLower(kindName(a.Kind)), func() error {
 		var err error
-		made, err = u.p.AddAnnotation(a)
+		made, err = u.p.AddAnnotation(context.Background(), a)
 		return err
 	})
 	if ok {
@@ -103,7 +104,7 @@ func (u *UI) toggleCode(annID, codeID string) {
 	var on bool
 	u.do("Changed "+name, func() error {
 		var err error
-		on, err = u.p.ToggleCode(annID, codeID)
+		on, err = u.p.ToggleCode(context.Background(), annID, codeID)
 		return err
 	})
 	if on {
@@ -127,7 +128,7 @@ func (u *UI) update(id, what string, change func(a *storage.Annotation)) {
 	a.Codes = append([]string(nil), a.Codes...)
 	change(&a)
 	u.do(what, func() error {
-		_, err := u.p.UpdateAnnotation(a)
+		_, err := u.p.UpdateAnnotation(context.Background(), a)
 		return err
 	})
 }
@@ -169,7 +170,7 @@ func (u *UI) deleteSelected() {
 		return
 	}
 	id, kind := a.ID, a.Kind
-	if u.do("Deleted "+strings.ToLower(kindName(kind)), func() error { return u.p.DeleteAnnotation(id) }) {
+	if u.do("Deleted "+strings.ToLower(kindName(kind)), func() error { return u.p.DeleteAnnotation(context.Background(), id) }) {
 		u.clearSelection()
 		u.status.info(fmt.Sprintf("Deleted %s (Ctrl+Z brings it back)", strings.ToLower(kindName(kind))))
 		u.focusArticle()

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -69,7 +70,7 @@ func annotationOfSpan(spanID string) string {
 func (u *UI) selectAnnotation(id string, scroll bool) {
 	a := u.annotation(id)
 	if a == nil {
-		ann, err := u.p.Annotation(id)
+		ann, err := u.p.Annotation(context.Background(), id)
 		if err != nil {
 			u.fail(err)
 			return

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"fmt"
 	"image/color"
 	"strings"
@@ -177,9 +178,9 @@ func (c *codebookPanel) edit(code storage.Code) {
 		code.ParentID = parentIDs[max(parent.SelectedIndex(), 0)]
 		if code.ID == "" {
 			code.Position = len(u.codes)
-			u.do("Added code "+code.Name, func() error { _, err := u.p.AddCode(code); return err })
+			u.do("Added code "+code.Name, func() error { _, err := u.p.AddCode(context.Background(), code); return err })
 		} else {
-			u.do("Edited code "+code.Name, func() error { _, err := u.p.UpdateCode(code); return err })
+			u.do("Edited code "+code.Name, func() error { _, err := u.p.UpdateCode(context.Background(), code); return err })
 		}
 	}, u.win)
 	d.Resize(fyne.NewSize(460, 420))
@@ -220,7 +221,7 @@ func (c *codebookPanel) isDescendant(id, ancestor string) bool {
 // confirmDelete deletes a code after saying how much uses it.
 func (c *codebookPanel) confirmDelete(code storage.Code) {
 	u := c.u
-	anns, subs, err := u.p.CodeUsage(code.ID)
+	anns, subs, err := u.p.CodeUsage(context.Background(), code.ID)
 	if err != nil {
 		u.fail(err)
 		return
@@ -235,7 +236,7 @@ func (c *codebookPanel) confirmDelete(code storage.Code) {
 	dialog.ShowConfirm("Delete code", msg, func(ok bool) {
 		if ok {
 			c.cur = ""
-			u.do("Deleted code "+code.Name, func() error { return u.p.DeleteCode(code.ID) })
+			u.do("Deleted code "+code.Name, func() error { return u.p.DeleteCode(context.Background(), code.ID) })
 		}
 	}, u.win)
 }

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -46,14 +47,14 @@ func newFixture(t *testing.T) *fixture {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { p.Close() })
-	doc, err := p.AddDocument(storage.Document{Text: testArticle, Outlet: "Gazette", Published: "2026-03-01"})
+	doc, err := p.AddDocument(context.Background(), storage.Document{Text: testArticle, Outlet: "Gazette", Published: "2026-03-01"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := p.AddDocument(storage.Document{Text: secondArticle, Outlet: "Herald"}); err != nil {
+	if _, err := p.AddDocument(context.Background(), storage.Document{Text: secondArticle, Outlet: "Herald"}); err != nil {
 		t.Fatal(err)
 	}
-	coder, err := p.EnsureAnnotator("Tester")
+	coder, err := p.EnsureAnnotator(context.Background(), "Tester")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -148,7 +149,7 @@ func (f *fixture) shortcut(sc fyne.Shortcut) {
 // annotations lists the stored annotations of the open document.
 func (f *fixture) annotations(k storage.Kind) []storage.Annotation {
 	f.t.Helper()
-	anns, err := f.p.Annotations(storage.Filter{DocumentID: f.u.doc.ID, Kind: k})
+	anns, err := f.p.Annotations(context.Background(), storage.Filter{DocumentID: f.u.doc.ID, Kind: k})
 	if err != nil {
 		f.t.Fatal(err)
 	}
@@ -174,7 +175,7 @@ func (f *fixture) mark(s, key string) storage.Annotation {
 	if f.u.selID == "" {
 		f.t.Fatalf("pressing %s on %q selected no annotation; status: %s", key, s, f.u.status.Text())
 	}
-	a, err := f.p.Annotation(f.u.selID)
+	a, err := f.p.Annotation(context.Background(), f.u.selID)
 	if err != nil {
 		f.t.Fatal(err)
 	}
@@ -184,7 +185,7 @@ func (f *fixture) mark(s, key string) storage.Annotation {
 // speaker adds a registry speaker.
 func (f *fixture) speaker(name string, aliases ...string) storage.Speaker {
 	f.t.Helper()
-	s, err := f.p.AddSpeaker(storage.Speaker{Name: name, Aliases: aliases})
+	s, err := f.p.AddSpeaker(context.Background(), storage.Speaker{Name: name, Aliases: aliases})
 	if err != nil {
 		f.t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -54,7 +55,7 @@ func TestImportSummaryShowsConflicts(t *testing.T) {
 	if !found {
 		t.Errorf("the import summary does not list the conflict (status %q)", f.u.status.Text())
 	}
-	if a, _ := f.p.Annotation(q.ID); a.Start != q.Start {
+	if a, _ := f.p.Annotation(context.Background(), q.ID); a.Start != q.Start {
 		t.Errorf("the project's quote moved to %d", a.Start)
 	}
 }

@@ -266,7 +266,7 @@ func (u *UI) runExport(f ExportFormat, path string) {
 func (u *UI) backupDialog() {
 	base := strings.TrimSuffix(filepath.Base(u.p.Path()), filepath.Ext(u.p.Path()))
 	u.saveAs("Back up the project", "Back up", base+" backup"+filepath.Ext(u.p.Path()), false, func(path string) {
-		u.background("Backing up", "Backed up to "+textutil.Name(path), func(context.Context) error { return u.p.Backup(path) }, nil)
+		u.background("Backing up", "Backed up to "+textutil.Name(path), func(context.Context) error { return u.p.Backup(context.Background(), path) }, nil)
 	})
 }
 

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -66,7 +67,7 @@ func (u *UI) linkSpeakerTo(src, mentionID, speakerID string) {
 		who = u.speakerName(m.SpeakerID, quoted(m.Text, 30))
 	}
 	u.do(fmt.Sprintf("Linked %s to %s", strings.ToLower(kindName(a.Kind)), who), func() error {
-		_, err := u.p.Link(r)
+		_, err := u.p.Link(context.Background(), r)
 		return err
 	})
 }

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -110,7 +111,7 @@ func (u *UI) addSpeaker(name string) (storage.Speaker, bool) {
 	var s storage.Speaker
 	ok := u.do("Added speaker "+name, func() error {
 		var err error
-		s, err = u.p.AddSpeaker(storage.Speaker{Name: name})
+		s, err = u.p.AddSpeaker(context.Background(), storage.Speaker{Name: name})
 		return err
 	})
 	return s, ok
@@ -126,7 +127,7 @@ func (u *UI) pickQuote(src string, t storage.RelationType) {
 		items = append(items, pickItem{Label: quoted(q.Text, 70), Detail: fmt.Sprintf("quote at character %d · %s", q.Start, u.speakerName(u.speakerOf(q), "no speaker yet")),
 			Match: []string{q.Text}, Pick: func() {
 				u.do("Linked "+strings.ToLower(kindName(a.Kind))+" to quote", func() error {
-					_, err := u.p.Link(storage.Relation{Type: t, SourceID: src, TargetID: q.ID, AnnotatorID: u.coder.ID})
+					_, err := u.p.Link(context.Background(), storage.Relation{Type: t, SourceID: src, TargetID: q.ID, AnnotatorID: u.coder.ID})
 					return err
 				})
 			}})

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -62,7 +63,7 @@ func (in *inspector) relationRow(title, id string, t storage.RelationType, add s
 	for _, r := range rels {
 		r := r
 		unlink := widget.NewButtonWithIcon("", theme.ContentClearIcon(), func() {
-			u.do("Removed link", func() error { return u.p.Unlink(r.ID) })
+			u.do("Removed link", func() error { return u.p.Unlink(context.Background(), r.ID) })
 		})
 		buttons := []fyne.CanvasObject{unlink}
 		if target := r.TargetID; target != "" {

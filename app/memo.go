@@ -1,6 +1,8 @@
 package app
 
 import (
+	"context"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
@@ -14,7 +16,7 @@ func (u *UI) editMemo() {
 		return
 	}
 	current := ""
-	if memos, err := u.p.Memos(u.doc.ID); err == nil {
+	if memos, err := u.p.Memos(context.Background(), u.doc.ID); err == nil {
 		for _, m := range memos {
 			if m.AnnotatorID == u.coder.ID {
 				current = m.Text
@@ -34,7 +36,7 @@ func (u *UI) editMemo() {
 			return
 		}
 		docID := u.doc.ID
-		u.do("Saved memo", func() error { return u.p.SetMemo(docID, u.coder.ID, entry.Text) })
+		u.do("Saved memo", func() error { return u.p.SetMemo(context.Background(), docID, u.coder.ID, entry.Text) })
 	}, u.win)
 	d.Resize(fyne.NewSize(560, 320))
 	d.Show()

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -9,7 +10,7 @@ import (
 func TestMemoSavedUndoneAndDeleted(t *testing.T) {
 	f := newFixture(t)
 	memos := func() []string {
-		ms, err := f.p.Memos(f.doc.ID)
+		ms, err := f.p.Memos(context.Background(), f.doc.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -39,7 +40,7 @@ func TestMemoSavedUndoneAndDeleted(t *testing.T) {
 			t.Fatalf("step %d: memos %q, want %q", i, got, s.want)
 		}
 	}
-	if _, err := f.p.Undo(); err != nil {
+	if _, err := f.p.Undo(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 	if got := memos(); len(got) != 1 || got[0] != "Framing: economic." {

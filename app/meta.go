@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -96,5 +97,5 @@ func (m *metaRow) save(what string, change func(d *storage.Document)) {
 	d := m.u.doc
 	d.Text = ""
 	change(&d)
-	m.u.do("Changed "+strings.ToLower(what), func() error { return m.u.p.UpdateDocumentMeta(d) })
+	m.u.do("Changed "+strings.ToLower(what), func() error { return m.u.p.UpdateDocumentMeta(context.Background(), d) })
 }

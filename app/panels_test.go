@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -19,11 +20,11 @@ func TestNoteIsSavedWhenLeavingTheField(t *testing.T) {
 	note := f.u.insp.note
 	f.w.Canvas().Focus(note)
 	test.Type(note, "check the budget figures")
-	if got, _ := f.p.Annotation(a.ID); got.Note != "" {
+	if got, _ := f.p.Annotation(context.Background(), a.ID); got.Note != "" {
 		t.Fatal("the note was saved at a keystroke, not when done")
 	}
 	f.w.Canvas().Focus(f.u.view)
-	if got, _ := f.p.Annotation(a.ID); got.Note != "check the budget figures" {
+	if got, _ := f.p.Annotation(context.Background(), a.ID); got.Note != "check the budget figures" {
 		t.Fatalf("note %q after leaving the field", got.Note)
 	}
 	if f.u.p.UndoLabel() != "Edit claim" {
@@ -38,12 +39,12 @@ func TestClaimAttributes(t *testing.T) {
 	f.u.insp.stance.SetSelected("refute")
 	f.u.insp.verdict.SetText("misleading")
 	f.u.insp.verdict.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	got, _ := f.p.Annotation(a.ID)
+	got, _ := f.p.Annotation(context.Background(), a.ID)
 	if got.Attrs[storage.AttrCheckWorthiness] != "CFS" || got.Attrs[storage.AttrStance] != "refute" || got.Attrs[storage.AttrVerdict] != "misleading" {
 		t.Errorf("attributes %v", got.Attrs)
 	}
 	f.u.insp.kind.SetSelected(kindName(storage.KindQuote))
-	if got, _ = f.p.Annotation(a.ID); got.Kind != storage.KindQuote {
+	if got, _ = f.p.Annotation(context.Background(), a.ID); got.Kind != storage.KindQuote {
 		t.Errorf("kind %s after choosing Quote", got.Kind)
 	}
 }
@@ -70,7 +71,7 @@ func TestCodebookFormAddsCodeAndDeleteCounts(t *testing.T) {
 	}
 	es[0].SetText("Energy")
 	f.tapButton("Save")
-	codes, _ := f.p.Codes()
+	codes, _ := f.p.Codes(context.Background())
 	if len(codes) != 1 || codes[0].Name != "Energy" || codes[0].Shortcut != "1" || codes[0].Color == "" {
 		t.Fatalf("codes %+v, want Energy with shortcut 1 and a colour", codes)
 	}
@@ -79,7 +80,7 @@ func TestCodebookFormAddsCodeAndDeleteCounts(t *testing.T) {
 	f.u.codebook.withCurrent(func(p storage.Code) { f.u.codebook.edit(storage.Code{ParentID: p.ID}) })
 	f.entries()[0].SetText("Coal")
 	f.tapButton("Save")
-	codes, _ = f.p.Codes()
+	codes, _ = f.p.Codes(context.Background())
 	if len(codes) != 2 || codes[1].ParentID != codes[0].ID || codes[1].Shortcut != "2" {
 		t.Fatalf("codes %+v, want Coal under Energy with shortcut 2", codes)
 	}
@@ -93,7 +94,7 @@ func TestCodebookFormAddsCodeAndDeleteCounts(t *testing.T) {
 		t.Error("the delete confirmation does not give the counts")
 	}
 	f.tapButton("Yes")
-	if codes, _ = f.p.Codes(); len(codes) != 0 {
+	if codes, _ = f.p.Codes(context.Background()); len(codes) != 0 {
 		t.Errorf("%d codes left", len(codes))
 	}
 	if n := len(f.annotations(storage.KindCode)); n != 0 {
@@ -114,7 +115,7 @@ func TestSpeakerForm(t *testing.T) {
 	es[1].SetText("the mayor; Ortiz")
 	es[4].SetText("Q123")
 	f.tapButton("Save")
-	sp, _ := f.p.Speakers()
+	sp, _ := f.p.Speakers(context.Background())
 	if len(sp) != 1 || sp[0].Name != "Ana Ortiz" || len(sp[0].Aliases) != 2 || sp[0].Wikidata != "Q123" {
 		t.Fatalf("speakers %+v", sp)
 	}
@@ -158,9 +159,9 @@ func TestZoomThemeAndPanels(t *testing.T) {
 
 func TestOnlyMineHidesOtherCoders(t *testing.T) {
 	f := newFixture(t)
-	other, _ := f.p.EnsureAnnotator("Other")
+	other, _ := f.p.EnsureAnnotator(context.Background(), "Other")
 	start, end := f.span("Tom Baker")
-	if _, err := f.p.AddAnnotation(storage.Annotation{DocumentID: f.doc.ID, Kind: storage.KindSpeakerMention, Start: start, End: end, AnnotatorID: other.ID}); err != nil {
+	if _, err := f.p.AddAnnotation(context.Background(), storage.Annotation{DocumentID: f.doc.ID, Kind: storage.KindSpeakerMention, Start: start, End: end, AnnotatorID: other.ID}); err != nil {
 		t.Fatal(err)
 	}
 	f.u.reloadAll()
@@ -184,7 +185,7 @@ func TestOpenAnotherProject(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := p.AddDocument(storage.Document{Text: secondArticle}); err != nil {
+	if _, err := p.AddDocument(context.Background(), storage.Document{Text: secondArticle}); err != nil {
 		t.Fatal(err)
 	}
 	p.Close()
@@ -216,7 +217,7 @@ func TestChangeCoderSurvivesUndo(t *testing.T) {
 	}
 	f.shortcut(&fyne.ShortcutUndo{}) // undoes adding the coder
 	a := f.mark("Tom Baker", "s")
-	coders, _ := f.p.Annotators()
+	coders, _ := f.p.Annotators(context.Background())
 	var name string
 	for _, c := range coders {
 		if c.ID == a.AnnotatorID {

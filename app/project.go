@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -177,7 +178,7 @@ func (u *UI) deleteDocumentDialog() {
 	msg := fmt.Sprintf("Delete “%s” and its %s from the project?\n\nEdit → Undo brings it back.", excerpt(s.Title, 60), count(s.Annotations, "annotation"))
 	dialog.ShowConfirm("Delete document", msg, func(ok bool) {
 		if ok {
-			u.do("Deleted document", func() error { return u.p.DeleteDocument(id) })
+			u.do("Deleted document", func() error { return u.p.DeleteDocument(context.Background(), id) })
 		}
 	}, u.win)
 }

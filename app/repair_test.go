@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"database/sql"
 	"os"
 	"path/filepath"
@@ -21,13 +22,13 @@ func changedProject(t *testing.T) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d, err := p.AddDocument(storage.Document{Text: secondArticle})
+	d, err := p.AddDocument(context.Background(), storage.Document{Text: secondArticle})
 	if err != nil {
 		t.Fatal(err)
 	}
-	who, _ := p.EnsureAnnotator("Tester")
+	who, _ := p.EnsureAnnotator(context.Background(), "Tester")
 	r := storage.FindAll(d.Text, "“Fuel costs have doubled,”")[0]
-	if _, err := p.AddAnnotation(storage.Annotation{DocumentID: d.ID, Kind: storage.KindQuote, Start: r.Start, End: r.End, AnnotatorID: who.ID}); err != nil {
+	if _, err := p.AddAnnotation(context.Background(), storage.Annotation{DocumentID: d.ID, Kind: storage.KindQuote, Start: r.Start, End: r.End, AnnotatorID: who.ID}); err != nil {
 		t.Fatal(err)
 	}
 	p.Close()
@@ -74,7 +75,7 @@ func TestOpenChangedProjectOffersRepair(t *testing.T) {
 		t.Fatalf("the window shows %s, want the repaired project", ui.p.Path())
 	}
 	defer ui.p.Close()
-	if anns, err := ui.p.Annotations(storage.Filter{}); err != nil || len(anns) != 1 {
+	if anns, err := ui.p.Annotations(context.Background(), storage.Filter{}); err != nil || len(anns) != 1 {
 		t.Errorf("the repaired project holds %d annotations (%v), want the quote", len(anns), err)
 	}
 	if after, _ := os.ReadFile(path); string(after) != string(damaged) {

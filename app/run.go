@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -148,9 +149,9 @@ func (s *session) show(p *sqlite.Project, name string) (*UI, error) {
 // without an id: nothing can be written anyway.
 func coderFor(p *sqlite.Project, name string) (storage.Annotator, error) {
 	if !p.ReadOnly() {
-		return p.EnsureAnnotator(name)
+		return p.EnsureAnnotator(context.Background(), name)
 	}
-	all, err := p.Annotators()
+	all, err := p.Annotators(context.Background())
 	if err != nil {
 		return storage.Annotator{}, err
 	}
@@ -219,7 +220,7 @@ func createProject(path, name string, seed func(*sqlite.Project) error) (*sqlite
 // seedProject adds the sample article and example codes to a new default
 // project.
 func seedProject(p *sqlite.Project) error {
-	if _, err := p.AddDocument(storage.Document{Text: assets.SampleArticle, FileName: assets.SampleName, Format: "txt",
+	if _, err := p.AddDocument(context.Background(), storage.Document{Text: assets.SampleArticle, FileName: assets.SampleName, Format: "txt",
 		Outlet: assets.SampleOutlet, Byline: assets.SampleByline, Published: assets.SamplePublished}); err != nil {
 		return err
 	}
@@ -230,7 +231,7 @@ func seedProject(p *sqlite.Project) error {
 	} {
 		c.Color, c.Position = codePalette[i], i
 		c.Description = "An example code: rename, recolour or delete it in the Codes tab."
-		if _, err := p.AddCode(c); err != nil {
+		if _, err := p.AddCode(context.Background(), c); err != nil {
 			return err
 		}
 	}

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"path/filepath"
 	"runtime"
 	"testing"
@@ -14,8 +15,8 @@ func TestDefaultProjectIsCreatedWithSample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	docs, _ := p.Documents()
-	codes, _ := p.Codes()
+	docs, _ := p.Documents(context.Background())
+	codes, _ := p.Codes(context.Background())
 	if len(docs) != 1 || len(codes) != 3 {
 		t.Fatalf("%d documents and %d codes in the new default project, want the sample and 3 codes", len(docs), len(codes))
 	}
@@ -26,7 +27,7 @@ func TestDefaultProjectIsCreatedWithSample(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer p.Close()
-	if docs, _ := p.Documents(); len(docs) != 1 {
+	if docs, _ := p.Documents(context.Background()); len(docs) != 1 {
 		t.Errorf("%d documents on the second start", len(docs))
 	}
 }
@@ -51,7 +52,7 @@ func TestCoderForReadOnlyProject(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := p.EnsureAnnotator("Known"); err != nil {
+	if _, err := p.EnsureAnnotator(context.Background(), "Known"); err != nil {
 		t.Fatal(err)
 	}
 	p.Close()

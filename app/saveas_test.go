@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -16,7 +17,7 @@ func (f *fixture) projectIntact(what string) {
 	if st, err := os.Stat(f.p.Path()); err != nil || st.Size() == 0 {
 		f.t.Fatalf("%s: the project file is gone or empty (%v)", what, err)
 	}
-	if problems, err := f.p.Check(); err != nil || len(problems) > 0 {
+	if problems, err := f.p.Check(context.Background()); err != nil || len(problems) > 0 {
 		f.t.Fatalf("%s: the project fails its check: %v %v", what, err, problems)
 	}
 	again, err := sqlite.Open(f.p.Path(), sqlite.OpenOptions{ReadOnly: true})

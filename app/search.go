@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"fmt"
 
 	"fyne.io/fyne/v2"
@@ -58,7 +59,7 @@ func (s *searchPanel) object() fyne.CanvasObject { return s.box }
 
 // run searches for the entry's text.
 func (s *searchPanel) run() {
-	hits, err := s.u.p.Search(s.entry.Text)
+	hits, err := s.u.p.Search(context.Background(), s.entry.Text)
 	if err != nil {
 		s.u.fail(err)
 		return

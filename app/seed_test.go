@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -28,10 +29,10 @@ func TestSeedArticleWalkthrough(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer p.Close()
-	if _, err := p.AddDocument(storage.Document{Text: string(raw), FileName: "ukraine-peace-talks.txt"}); err != nil {
+	if _, err := p.AddDocument(context.Background(), storage.Document{Text: string(raw), FileName: "ukraine-peace-talks.txt"}); err != nil {
 		t.Fatal(err)
 	}
-	coder, _ := p.EnsureAnnotator("Newcomer")
+	coder, _ := p.EnsureAnnotator(context.Background(), "Newcomer")
 	p.EnableUndo()
 	w := test.NewTempWindow(t, nil)
 	f := &fixture{t: t, u: NewUI(a, w, p, coder), p: p, w: w}
@@ -77,7 +78,7 @@ func TestSeedArticleWalkthrough(t *testing.T) {
 	test.Type(pk.entry, "Donald Trump")
 	pk.choose(len(pk.shown) - 1)
 
-	st, _ := p.Stats()
+	st, _ := p.Stats(context.Background())
 	if st.ByKind["quote"] != 6 || st.ByKind["claim"] != 1 || st.Speakers != 4 || st.Relations != 7 {
 		t.Errorf("stats %+v, want 6 quotes, 1 claim, 4 speakers, 7 relations", st)
 	}

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -49,7 +50,7 @@ func (f *setFilter) object() fyne.CanvasObject { return f.sel }
 
 // load reads the sets again, keeping the chosen one while it exists.
 func (f *setFilter) load() {
-	sets, err := f.u.p.Sets()
+	sets, err := f.u.p.Sets(context.Background())
 	if err != nil {
 		f.u.fail(err)
 		return
@@ -114,7 +115,7 @@ func (u *UI) newSetDialog() {
 		var made storage.Set
 		if u.do("Created set "+strings.TrimSpace(name.Text), func() error {
 			var err error
-			made, err = u.p.CreateSet(name.Text, "", ids)
+			made, err = u.p.CreateSet(context.Background(), name.Text, "", ids)
 			return err
 		}) {
 			u.docList.sets.choose(made.ID)
@@ -154,9 +155,9 @@ func (u *UI) documentSetsDialog() {
 			id := sets[i].ID
 			switch {
 			case is && !was:
-				u.do("Added to set "+name, func() error { _, err := u.p.AddToSet(id, []string{doc}); return err })
+				u.do("Added to set "+name, func() error { _, err := u.p.AddToSet(context.Background(), id, []string{doc}); return err })
 			case was && !is:
-				u.do("Removed from set "+name, func() error { _, err := u.p.RemoveFromSet(id, []string{doc}); return err })
+				u.do("Removed from set "+name, func() error { _, err := u.p.RemoveFromSet(context.Background(), id, []string{doc}); return err })
 			}
 		}
 		in = append([]string(nil), now...)
@@ -188,7 +189,7 @@ func (u *UI) renameSetDialog() {
 	name.SetText(s.Name)
 	d := dialog.NewForm("Rename set", "Rename", "Cancel", []*widget.FormItem{widget.NewFormItem("Name", name)}, func(ok bool) {
 		if ok {
-			u.do("Renamed set", func() error { return u.p.RenameSet(id, name.Text) })
+			u.do("Renamed set", func() error { return u.p.RenameSet(context.Background(), id, name.Text) })
 		}
 	}, u.win)
 	d.Resize(fyne.NewSize(420, 160))
@@ -207,7 +208,7 @@ func (u *UI) deleteSetDialog() {
 	msg := fmt.Sprintf("Delete the set “%s”? Its %s stay in the project.\n\nEdit → Undo brings the set back.", s.Name, count(len(s.DocumentIDs), "document"))
 	dialog.ShowConfirm("Delete set", msg, func(ok bool) {
 		if ok {
-			u.do("Deleted set", func() error { return u.p.DeleteSet(id) })
+			u.do("Deleted set", func() error { return u.p.DeleteSet(context.Background(), id) })
 		}
 	}, u.win)
 }

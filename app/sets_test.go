@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"slices"
 	"testing"
 
@@ -25,7 +26,7 @@ func (f *fixture) secondID() string {
 func TestDocumentListFilterBySet(t *testing.T) {
 	f := newFixture(t)
 	second := f.secondID()
-	ferries, err := f.p.CreateSet("Ferries", "", []string{second})
+	ferries, err := f.p.CreateSet(context.Background(), "Ferries", "", []string{second})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -48,7 +49,7 @@ func TestDocumentListFilterBySet(t *testing.T) {
 	}
 	f.u.docList.filter.SetText("")
 	// A change elsewhere reloads the lists and keeps the set shown.
-	if _, err := f.p.AddToSet(ferries.ID, []string{f.doc.ID}); err != nil {
+	if _, err := f.p.AddToSet(context.Background(), ferries.ID, []string{f.doc.ID}); err != nil {
 		t.Fatal(err)
 	}
 	f.u.reloadAll()
@@ -59,11 +60,11 @@ func TestDocumentListFilterBySet(t *testing.T) {
 	// documents again; undo brings the set back.
 	f.u.command("delset").run()
 	f.tapButton("Yes")
-	if _, err := f.p.FindSet("Ferries"); err == nil || sel.Selected != allDocuments || len(f.u.docList.shownIDs()) != 2 {
+	if _, err := f.p.FindSet(context.Background(), "Ferries"); err == nil || sel.Selected != allDocuments || len(f.u.docList.shownIDs()) != 2 {
 		t.Fatalf("after deleting: %v, selector %q", err, sel.Selected)
 	}
 	f.shortcut(&fyne.ShortcutUndo{})
-	if s, err := f.p.FindSet("Ferries"); err != nil || len(s.DocumentIDs) != 2 || !slices.Contains(sel.Options, "Ferries (2)") {
+	if s, err := f.p.FindSet(context.Background(), "Ferries"); err != nil || len(s.DocumentIDs) != 2 || !slices.Contains(sel.Options, "Ferries (2)") {
 		t.Errorf("undo: %+v %v, options %q", s, err, sel.Options)
 	}
 }
@@ -75,7 +76,7 @@ func TestSetFromListedDocumentsAndOpenDocumentSets(t *testing.T) {
 	f.u.command("newset").run()
 	f.entries()[0].SetText("Herald pieces")
 	f.tapButton("Create")
-	s, err := f.p.FindSet("Herald pieces")
+	s, err := f.p.FindSet(context.Background(), "Herald pieces")
 	if err != nil || !slices.Equal(s.DocumentIDs, []string{second}) {
 		t.Fatalf("new set %+v %v, want the listed document", s, err)
 	}
@@ -113,7 +114,7 @@ func TestSetFromListedDocumentsAndOpenDocumentSets(t *testing.T) {
 
 func members(t *testing.T, p *sqlite.Project, set string) []string {
 	t.Helper()
-	s, err := p.FindSet(set)
+	s, err := p.FindSet(context.Background(), set)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -116,9 +117,9 @@ func (s *speakerPanel) edit(sp storage.Speaker) {
 		sp.Name, sp.Aliases = name.Text, splitAliases(aliases.Text)
 		sp.Role, sp.Affiliation, sp.Wikidata, sp.Note = strings.TrimSpace(role.Text), strings.TrimSpace(affil.Text), strings.TrimSpace(qid.Text), note.Text
 		if sp.ID == "" {
-			u.do("Added speaker "+sp.Name, func() error { _, err := u.p.AddSpeaker(sp); return err })
+			u.do("Added speaker "+sp.Name, func() error { _, err := u.p.AddSpeaker(context.Background(), sp); return err })
 		} else {
-			u.do("Edited speaker "+sp.Name, func() error { _, err := u.p.UpdateSpeaker(sp); return err })
+			u.do("Edited speaker "+sp.Name, func() error { _, err := u.p.UpdateSpeaker(context.Background(), sp); return err })
 		}
 	}, u.win)
 	d.Resize(fyne.NewSize(480, 420))
@@ -161,7 +162,7 @@ func (s *speakerPanel) confirmMerge(keep string, drop storage.Speaker) {
 	dialog.ShowConfirm("Merge speakers", msg, func(ok bool) {
 		if ok {
 			s.cur = keep
-			u.do("Merged "+drop.Name+" into "+k.Name, func() error { return u.p.MergeSpeakers(keep, drop.ID) })
+			u.do("Merged "+drop.Name+" into "+k.Name, func() error { return u.p.MergeSpeakers(context.Background(), keep, drop.ID) })
 		}
 	}, u.win)
 }
@@ -177,7 +178,7 @@ func (s *speakerPanel) confirmDelete(sp storage.Speaker) {
 	dialog.ShowConfirm("Delete speaker", msg, func(ok bool) {
 		if ok {
 			s.cur = ""
-			u.do("Deleted speaker "+sp.Name, func() error { return u.p.DeleteSpeaker(sp.ID) })
+			u.do("Deleted speaker "+sp.Name, func() error { return u.p.DeleteSpeaker(context.Background(), sp.ID) })
 		}
 	}, u.win)
 }

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -12,16 +13,16 @@ import (
 // It is called after every change, so views never drift from the file.
 func (u *UI) reloadAll() {
 	var err error
-	if u.docs, err = u.p.Documents(); err != nil {
+	if u.docs, err = u.p.Documents(context.Background()); err != nil {
 		u.fail(err)
 	}
-	if u.codes, err = u.p.Codes(); err != nil {
+	if u.codes, err = u.p.Codes(context.Background()); err != nil {
 		u.fail(err)
 	}
-	if u.speakers, err = u.p.Speakers(); err != nil {
+	if u.speakers, err = u.p.Speakers(context.Background()); err != nil {
 		u.fail(err)
 	}
-	if u.coders, err = u.p.Annotators(); err != nil {
+	if u.coders, err = u.p.Annotators(context.Background()); err != nil {
 		u.fail(err)
 	}
 	u.docList.sets.load()
@@ -48,10 +49,10 @@ func (u *UI) reloadDocument() {
 	u.anns, u.rels = nil, nil
 	if u.doc.ID != "" {
 		var err error
-		if u.anns, err = u.p.Annotations(storage.Filter{DocumentID: u.doc.ID}); err != nil {
+		if u.anns, err = u.p.Annotations(context.Background(), storage.Filter{DocumentID: u.doc.ID}); err != nil {
 			u.fail(err)
 		}
-		if u.rels, err = u.p.Relations(u.doc.ID); err != nil {
+		if u.rels, err = u.p.Relations(context.Background(), u.doc.ID); err != nil {
 			u.fail(err)
 		}
 	}
@@ -83,7 +84,7 @@ func (u *UI) openDocument(id string) {
 		u.doc = storage.Document{}
 		u.view.SetText("")
 	} else if id != u.doc.ID {
-		d, err := u.p.Document(id)
+		d, err := u.p.Document(context.Background(), id)
 		if err != nil {
 			u.fail(err)
 			return

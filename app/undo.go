@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"errors"
 
 	"github.com/saywho-app/saywho/storage"
@@ -22,7 +23,7 @@ func (u *UI) replay(redo bool) {
 	if redo {
 		run, verb = u.p.Redo, "Redid"
 	}
-	label, err := run()
+	label, err := run(context.Background())
 	switch {
 	case errors.Is(err, storage.ErrNothingToUndo), errors.Is(err, storage.ErrNothingToRedo):
 		u.status.info(capitalise(err.Error()))

@@ -104,7 +104,7 @@ func (f *fixture) dragQuoteOfOrtiz() (storage.Speaker, string) {
 func TestQuoteFromWindowIsInSnapshot(t *testing.T) {
 	f := newFixture(t)
 	ortiz, q := f.dragQuoteOfOrtiz()
-	b, err := f.p.Snapshot(storage.SnapshotOptions{})
+	b, err := f.p.Snapshot(context.Background(), storage.SnapshotOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -147,7 +147,7 @@ func TestReadOnlyProjectRefusesEdits(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := p.AddDocument(storage.Document{Text: testArticle}); err != nil {
+	if _, err := p.AddDocument(context.Background(), storage.Document{Text: testArticle}); err != nil {
 		t.Fatal(err)
 	}
 	p.Close()
@@ -171,7 +171,7 @@ func TestReadOnlyProjectRefusesEdits(t *testing.T) {
 	u.view.Select(0, 5)
 	w.Canvas().Focus(u.view)
 	test.Type(u.view, "q")
-	if st, _ := p.Stats(); st.Annotations != 0 {
+	if st, _ := p.Stats(context.Background()); st.Annotations != 0 {
 		t.Fatalf("%d annotations written to a read-only project", st.Annotations)
 	}
 	if !strings.Contains(u.status.Text(), "read-only") {
@@ -188,17 +188,17 @@ func TestMetadataEditIsSavedAndUndone(t *testing.T) {
 	f.w.Canvas().Focus(e)
 	e.SetText("Port Elden Gazette")
 	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	d, _ := f.p.Document(f.doc.ID)
+	d, _ := f.p.Document(context.Background(), f.doc.ID)
 	if d.Outlet != "Port Elden Gazette" {
 		t.Fatalf("outlet %q after Enter", d.Outlet)
 	}
 	f.u.meta.status.SetSelectedIndex(2)
-	if d, _ = f.p.Document(f.doc.ID); d.Status != storage.StatusDone {
+	if d, _ = f.p.Document(context.Background(), f.doc.ID); d.Status != storage.StatusDone {
 		t.Fatalf("status %q, want done", d.Status)
 	}
 	f.shortcut(&fyne.ShortcutUndo{})
 	f.shortcut(&fyne.ShortcutUndo{})
-	if d, _ = f.p.Document(f.doc.ID); d.Outlet != "Gazette" || d.Status != storage.StatusNew {
+	if d, _ = f.p.Document(context.Background(), f.doc.ID); d.Outlet != "Gazette" || d.Status != storage.StatusNew {
 		t.Errorf("after two undos: outlet %q status %q", d.Outlet, d.Status)
 	}
 	if f.u.meta.fields["Outlet"].Text != "Gazette" {
@@ -256,7 +256,7 @@ func TestMergeSpeakersKeepsLinks(t *testing.T) {
 	f.u.setMentionSpeaker(m.ID, drop.ID)
 	f.u.spk.confirmMerge(keep.ID, drop)
 	f.tapButton("Yes")
-	if got, _ := f.p.Annotation(m.ID); got.SpeakerID != keep.ID {
+	if got, _ := f.p.Annotation(context.Background(), m.ID); got.SpeakerID != keep.ID {
 		t.Errorf("mention speaker %q after merge, want %q", got.SpeakerID, keep.ID)
 	}
 	if s := f.u.speaker(keep.ID); s == nil || s.Mentions != 1 || len(s.Aliases) != 1 {
@@ -274,7 +274,7 @@ type fakeFormats struct {
 func (f *fakeFormats) Import(ctx context.Context, p *sqlite.Project, paths []string, coder string, progress func(done, total int, name string)) (string, int, error) {
 	for i, path := range paths {
 		progress(i, len(paths), filepath.Base(path))
-		if _, err := p.AddDocument(storage.Document{Text: "Imported " + path + "\nbody", FileName: filepath.Base(path)}); err != nil {
+		if _, err := p.AddDocument(ctx, storage.Document{Text: "Imported " + path + "\nbody", FileName: filepath.Base(path)}); err != nil {
 			return "", 0, err
 		}
 	}
@@ -312,7 +312,7 @@ func TestDropImportsInBackground(t *testing.T) {
 	}
 	// An import is undoable like everything else.
 	f.shortcut(&fyne.ShortcutUndo{})
-	if docs, _ := f.p.Documents(); len(docs) != 3 {
+	if docs, _ := f.p.Documents(context.Background()); len(docs) != 3 {
 		t.Errorf("%d documents after undo, want 3", len(docs))
 	}
 }

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -82,8 +83,8 @@ func TestSpeakerMentionResolvesAndNewSpeaker(t *testing.T) {
 		t.Fatal("the inspector offers no “New speaker” for an unresolved mention")
 	}
 	test.Tap(f.u.insp.newSpeaker)
-	b, _ = f.p.Annotation(b.ID)
-	sp, err := f.p.Speaker(b.SpeakerID)
+	b, _ = f.p.Annotation(context.Background(), b.ID)
+	sp, err := f.p.Speaker(context.Background(), b.SpeakerID)
 	if err != nil || sp.Name != "Tom Baker" {
 		t.Fatalf("mention speaker %q (%v), want a new speaker Tom Baker", sp.Name, err)
 	}
@@ -104,7 +105,7 @@ func TestPickSpeakerForQuoteProposesNamedSpeaker(t *testing.T) {
 		t.Fatalf("first proposal %q, want Ana Ortiz (named by surname right after the quote)", first)
 	}
 	f.pickFirst()
-	rels, _ := f.p.Relations(f.u.doc.ID)
+	rels, _ := f.p.Relations(context.Background(), f.u.doc.ID)
 	if len(rels) != 1 || rels[0].Type != storage.RelSaidBy || rels[0].SourceID != q.ID || rels[0].TargetSpeakerID != ortiz.ID {
 		t.Fatalf("relations %+v, want quote said_by Ana Ortiz", rels)
 	}
@@ -125,7 +126,7 @@ func TestPickerTypeAheadMatchesAliasAndCreates(t *testing.T) {
 		t.Fatalf("typing an alias shows %+v, want Lena Park first", pk.shown)
 	}
 	f.pickFirst()
-	rels, _ := f.p.Relations(f.u.doc.ID)
+	rels, _ := f.p.Relations(context.Background(), f.u.doc.ID)
 	if len(rels) != 1 || rels[0].TargetSpeakerID != park.ID {
 		t.Fatalf("relations %+v, want said_by Lena Park", rels)
 	}
@@ -140,8 +141,8 @@ func TestPickerTypeAheadMatchesAliasAndCreates(t *testing.T) {
 		t.Fatalf("no “New speaker” row for an unknown name: %+v", pk.shown)
 	}
 	pk.choose(len(pk.shown) - 1)
-	rels, _ = f.p.Relations(f.u.doc.ID)
-	sp, _ := f.p.Speaker(rels[0].TargetSpeakerID)
+	rels, _ = f.p.Relations(context.Background(), f.u.doc.ID)
+	sp, _ := f.p.Speaker(context.Background(), rels[0].TargetSpeakerID)
 	if len(rels) != 1 || sp.Name != "Council spokesperson" {
 		t.Fatalf("relations %+v to %q, want one said_by to the new speaker", rels, sp.Name)
 	}
@@ -169,11 +170,11 @@ func TestUndoRedoAcrossDocuments(t *testing.T) {
 		t.Fatal("Ctrl+Down did not open the next document")
 	}
 	f.shortcut(&fyne.ShortcutUndo{})
-	if anns, _ := f.p.Annotations(storage.Filter{DocumentID: f.doc.ID}); len(anns) != 0 {
+	if anns, _ := f.p.Annotations(context.Background(), storage.Filter{DocumentID: f.doc.ID}); len(anns) != 0 {
 		t.Fatalf("undo in another document left %d annotations", len(anns))
 	}
 	f.shortcut(key(fyne.KeyZ, ctrlShift))
-	if anns, _ := f.p.Annotations(storage.Filter{DocumentID: f.doc.ID}); len(anns) != 1 {
+	if anns, _ := f.p.Annotations(context.Background(), storage.Filter{DocumentID: f.doc.ID}); len(anns) != 1 {
 		t.Fatalf("Ctrl+Shift+Z: %d annotations, want 1", len(anns))
 	}
 	// A new action clears redo.
@@ -207,7 +208,7 @@ func TestDeleteKeyAndUndo(t *testing.T) {
 
 func TestDigitAppliesCode(t *testing.T) {
 	f := newFixture(t)
-	env, err := f.p.AddCode(storage.Code{Name: "Environment", Shortcut: "1", Color: "#3CB44B"})
+	env, err := f.p.AddCode(context.Background(), storage.Code{Name: "Environment", Shortcut: "1", Color: "#3CB44B"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -220,14 +221,14 @@ func TestDigitAppliesCode(t *testing.T) {
 	// A digit on a selected annotation toggles the code.
 	q := f.mark("the budget unrealistic", "c")
 	f.key("1")
-	if got, _ := f.p.Annotation(q.ID); len(got.Codes) != 1 {
+	if got, _ := f.p.Annotation(context.Background(), q.ID); len(got.Codes) != 1 {
 		t.Fatalf("claim codes %v after 1, want Environment", got.Codes)
 	}
 	if ch := f.u.insp.codeChecks[env.ID]; ch == nil || !ch.Checked {
 		t.Error("the inspector does not tick the applied code")
 	}
 	f.key("1")
-	if got, _ := f.p.Annotation(q.ID); len(got.Codes) != 0 {
+	if got, _ := f.p.Annotation(context.Background(), q.ID); len(got.Codes) != 0 {
 		t.Fatalf("claim codes %v after pressing 1 again, want none", got.Codes)
 	}
 	// A digit without a code says so.
@@ -248,7 +249,7 @@ func TestLinkOfferAfterQuoteAndCue(t *testing.T) {
 		t.Fatal("a mention right after a quote offers no link")
 	}
 	f.press(fyne.KeyReturn)
-	rels, _ := f.p.Relations(f.u.doc.ID)
+	rels, _ := f.p.Relations(context.Background(), f.u.doc.ID)
 	if len(rels) != 1 || rels[0].SourceID != q.ID || rels[0].TargetID != m.ID || rels[0].Type != storage.RelSaidBy {
 		t.Fatalf("relations %+v, want the quote said_by the mention", rels)
 	}
@@ -256,7 +257,7 @@ func TestLinkOfferAfterQuoteAndCue(t *testing.T) {
 	f.mark("he [said]", "u")
 	f.key("L")
 	f.pickFirst()
-	rels, _ = f.p.Relations(f.u.doc.ID)
+	rels, _ = f.p.Relations(context.Background(), f.u.doc.ID)
 	found := false
 	for _, r := range rels {
 		if r.Type == storage.RelCueOf && r.TargetID == q.ID {
@@ -278,7 +279,7 @@ func TestClaimLinksToQuoteAndClaimer(t *testing.T) {
 	f.u.selectAnnotation(c.ID, false)
 	f.u.pickQuote(c.ID, storage.RelStatedIn)
 	f.pickFirst()
-	rels, _ := f.p.Relations(f.u.doc.ID)
+	rels, _ := f.p.Relations(context.Background(), f.u.doc.ID)
 	var claimer, stated bool
 	for _, r := range rels {
 		claimer = claimer || (r.Type == storage.RelClaimedBy && r.TargetSpeakerID == baker.ID)

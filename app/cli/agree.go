@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"encoding/json"
 	"strings"
 
@@ -55,7 +56,7 @@ func runAgree(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	b, err := p.Snapshot(storage.SnapshotOptions{NoText: true, DocumentIDs: docs, SetID: setID, IncludeSuggestions: *suggestions})
+	b, err := p.Snapshot(context.Background(), storage.SnapshotOptions{NoText: true, DocumentIDs: docs, SetID: setID, IncludeSuggestions: *suggestions})
 	if err != nil {
 		return err
 	}

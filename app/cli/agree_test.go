@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"path/filepath"
@@ -31,28 +32,28 @@ func agreeProject(t *testing.T) (path string, textLen, quoteLen int) {
 			t.Fatal(err)
 		}
 	}
-	docs, err := p.Documents()
+	docs, err := p.Documents(context.Background())
 	must(err)
-	ana, err := p.EnsureAnnotator("Ana")
+	ana, err := p.EnsureAnnotator(context.Background(), "Ana")
 	must(err)
-	anaQuote, err := p.Annotations(storage.Filter{AnnotatorID: ana.ID})
+	anaQuote, err := p.Annotations(context.Background(), storage.Filter{AnnotatorID: ana.ID})
 	must(err)
-	ben, err := p.EnsureAnnotator("Ben")
+	ben, err := p.EnsureAnnotator(context.Background(), "Ben")
 	must(err)
 	r := storage.FindAll(harbourText, "will hold for fifty years")[0]
-	benQuote, err := p.AddAnnotation(storage.Annotation{DocumentID: docs[0].ID, Kind: storage.KindQuote, Start: r.Start, End: r.End, AnnotatorID: ben.ID})
+	benQuote, err := p.AddAnnotation(context.Background(), storage.Annotation{DocumentID: docs[0].ID, Kind: storage.KindQuote, Start: r.Start, End: r.End, AnnotatorID: ben.ID})
 	must(err)
-	mayor, err := p.AddSpeaker(storage.Speaker{Name: "Lena Okonjo"})
+	mayor, err := p.AddSpeaker(context.Background(), storage.Speaker{Name: "Lena Okonjo"})
 	must(err)
 	for _, q := range []storage.Annotation{anaQuote[0], benQuote} {
-		_, err := p.Link(storage.Relation{Type: storage.RelSaidBy, SourceID: q.ID, TargetSpeakerID: mayor.ID, AnnotatorID: q.AnnotatorID})
+		_, err := p.Link(context.Background(), storage.Relation{Type: storage.RelSaidBy, SourceID: q.ID, TargetSpeakerID: mayor.ID, AnnotatorID: q.AnnotatorID})
 		must(err)
 	}
-	other, err := p.AddDocument(storage.Document{Title: "Other", Text: "Ferry fares rise 🚢, the operator said."})
+	other, err := p.AddDocument(context.Background(), storage.Document{Title: "Other", Text: "Ferry fares rise 🚢, the operator said."})
 	must(err)
-	cem, err := p.EnsureAnnotator("Cem")
+	cem, err := p.EnsureAnnotator(context.Background(), "Cem")
 	must(err)
-	_, err = p.AddAnnotation(storage.Annotation{DocumentID: other.ID, Kind: storage.KindQuote, Start: 0, End: 16, AnnotatorID: cem.ID})
+	_, err = p.AddAnnotation(context.Background(), storage.Annotation{DocumentID: other.ID, Kind: storage.KindQuote, Start: 0, End: 16, AnnotatorID: cem.ID})
 	must(err)
 	return path, len([]rune(harbourText)), len([]rune(anaQuote[0].Text))
 }

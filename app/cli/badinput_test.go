@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -190,7 +191,7 @@ func documentTexts(t *testing.T, path string) string {
 		t.Fatal(err)
 	}
 	defer p.Close()
-	b, err := p.Snapshot(storage.SnapshotOptions{})
+	b, err := p.Snapshot(context.Background(), storage.SnapshotOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"database/sql"
 	"fmt"
 	"os"
@@ -123,11 +124,11 @@ func TestImportWhileOpenElsewhere(t *testing.T) {
 	if code != ExitOK {
 		t.Fatalf("import while the project is open: exit %d\n%s%s", code, stdout, stderr)
 	}
-	docs, err := window.Documents()
+	docs, err := window.Documents(context.Background())
 	if err != nil || len(docs) != 2 {
 		t.Fatalf("the open project sees %d documents (%v), want 2", len(docs), err)
 	}
-	if _, err := window.AddSpeaker(storage.Speaker{Name: "Marta Ilić"}); err != nil {
+	if _, err := window.AddSpeaker(context.Background(), storage.Speaker{Name: "Marta Ilić"}); err != nil {
 		t.Fatalf("the open project cannot write after the import: %v", err)
 	}
 	code, stdout, stderr = runCLI(t, "check", project)

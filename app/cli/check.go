@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/saywho-app/saywho/storage/sqlite"
@@ -21,11 +22,11 @@ func runCheck(e *env, args []string) error {
 		return err
 	}
 	defer p.Close()
-	problems, err := p.Check()
+	problems, err := p.Check(context.Background())
 	if err != nil {
 		return err
 	}
-	if st, err := p.Stats(); err == nil {
+	if st, err := p.Stats(context.Background()); err == nil {
 		printStats(e, p.Info().Name, st)
 	} else if len(p.SchemaDifferences()) == 0 {
 		return err
@@ -52,7 +53,7 @@ func runBackup(e *env, args []string) error {
 		return err
 	}
 	defer p.Close()
-	if err := p.Backup(rest[0]); err != nil {
+	if err := p.Backup(context.Background(), rest[0]); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "Backed up to %s\n", textutil.Name(rest[0]))

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/saywho-app/saywho/storage"
@@ -49,7 +50,7 @@ func runDetect(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	speakers, err := p.Speakers()
+	speakers, err := p.Speakers(context.Background())
 	if err != nil {
 		return err
 	}
@@ -82,7 +83,7 @@ func runDetect(e *env, args []string) error {
 				continue
 			}
 		}
-		full, err := p.Document(d.ID)
+		full, err := p.Document(context.Background(), d.ID)
 		if err != nil {
 			return err
 		}
@@ -90,7 +91,7 @@ func runDetect(e *env, args []string) error {
 		for _, n := range res.NewSpeakers {
 			proposed[n] = true
 		}
-		if ds.Report, err = p.ReplaceSuggestions(d.ID, res.Suggestions(), opts); err != nil {
+		if ds.Report, err = p.ReplaceSuggestions(context.Background(), d.ID, res.Suggestions(), opts); err != nil {
 			return fmt.Errorf("%q: %w", d.Title, err)
 		}
 		sum.Documents++
@@ -121,7 +122,7 @@ func runDetect(e *env, args []string) error {
 
 // detectTargets returns the documents to run on: those given, else all.
 func detectTargets(p *sqlite.Project, ids []string) ([]storage.DocumentSummary, error) {
-	all, err := p.Documents()
+	all, err := p.Documents(context.Background())
 	if err != nil {
 		return nil, err
 	}
@@ -148,7 +149,7 @@ func detectTargets(p *sqlite.Project, ids []string) ([]storage.DocumentSummary, 
 // hasSuggestions reports whether the detector has annotations (in any
 // state) in the document.
 func hasSuggestions(p *sqlite.Project, docID string) (bool, error) {
-	anns, err := p.Annotations(storage.Filter{DocumentID: docID})
+	anns, err := p.Annotations(context.Background(), storage.Filter{DocumentID: docID})
 	if err != nil {
 		return false, err
 	}

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"encoding/json"
 	"path/filepath"
 	"strings"
@@ -51,7 +52,7 @@ func TestDetectCommand(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		b, err := p.Snapshot(storage.SnapshotOptions{IncludeSuggestions: len(tc.flags) > 0})
+		b, err := p.Snapshot(context.Background(), storage.SnapshotOptions{IncludeSuggestions: len(tc.flags) > 0})
 		p.Close()
 		if err != nil {
 			t.Fatal(err)

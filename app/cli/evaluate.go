@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -49,7 +50,7 @@ func runEvaluate(e *env, args []string) error {
 		}
 		opts.Pred = a.ID
 	}
-	b, err := p.Snapshot(storage.SnapshotOptions{DocumentIDs: *docs, IncludeSuggestions: true})
+	b, err := p.Snapshot(context.Background(), storage.SnapshotOptions{DocumentIDs: *docs, IncludeSuggestions: true})
 	if err != nil {
 		return err
 	}

@@ -79,7 +79,7 @@ func runExport(e *env, args []string) error {
 var stdoutAliases = map[string]bool{"/dev/stdout": true, "/dev/fd/1": true, "/proc/self/fd/1": true}
 
 func findCoder(p *sqlite.Project, name string) (storage.Annotator, error) {
-	all, err := p.Annotators()
+	all, err := p.Annotators(context.Background())
 	if err != nil {
 		return storage.Annotator{}, err
 	}
@@ -100,9 +100,9 @@ func findSet(p *sqlite.Project, name string) (string, error) {
 	if name == "" {
 		return "", nil
 	}
-	s, err := p.FindSet(name)
+	s, err := p.FindSet(context.Background(), name)
 	if errors.Is(err, storage.ErrNotFound) {
-		all, err := p.Sets()
+		all, err := p.Sets(context.Background())
 		if err != nil {
 			return "", err
 		}

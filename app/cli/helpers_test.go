@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"os"
@@ -36,16 +37,16 @@ func goodProject(t *testing.T, dir string) string {
 		t.Fatal(err)
 	}
 	defer p.Close()
-	d, err := p.AddDocument(storage.Document{Title: "Harbour", Text: harbourText})
+	d, err := p.AddDocument(context.Background(), storage.Document{Title: "Harbour", Text: harbourText})
 	if err != nil {
 		t.Fatal(err)
 	}
-	who, err := p.EnsureAnnotator("Ana")
+	who, err := p.EnsureAnnotator(context.Background(), "Ana")
 	if err != nil {
 		t.Fatal(err)
 	}
 	r := storage.FindAll(d.Text, "“will hold for fifty years.”")[0]
-	if _, err := p.AddAnnotation(storage.Annotation{DocumentID: d.ID, Kind: storage.KindQuote, Start: r.Start, End: r.End, AnnotatorID: who.ID}); err != nil {
+	if _, err := p.AddAnnotation(context.Background(), storage.Annotation{DocumentID: d.ID, Kind: storage.KindQuote, Start: r.Start, End: r.End, AnnotatorID: who.ID}); err != nil {
 		t.Fatal(err)
 	}
 	return path

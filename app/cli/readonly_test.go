@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -191,7 +192,7 @@ func pendingLog(t *testing.T, dir string) {
 		t.Fatal(err)
 	}
 	defer p.Close()
-	if _, err := p.AddSpeaker(storage.Speaker{Name: "Lena Okonjo"}); err != nil {
+	if _, err := p.AddSpeaker(context.Background(), storage.Speaker{Name: "Lena Okonjo"}); err != nil {
 		t.Fatal(err)
 	}
 	for _, suffix := range []string{"", "-wal"} {

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -30,7 +31,7 @@ func projectCounts(t *testing.T, path string) storage.Stats {
 		t.Fatalf("the project was not created: %v", err)
 	}
 	defer p.Close()
-	st, err := p.Stats()
+	st, err := p.Stats(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}

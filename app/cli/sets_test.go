@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -21,7 +22,7 @@ func setsProject(t *testing.T) string {
 		t.Fatal(err)
 	}
 	defer p.Close()
-	docs, err := p.Documents()
+	docs, err := p.Documents(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -29,7 +30,7 @@ func setsProject(t *testing.T) string {
 		name string
 		docs []string
 	}{{"Shared", []string{docs[0].ID}}, {"Solo", []string{docs[1].ID}}, {"Empty", nil}} {
-		if _, err := p.CreateSet(s.name, "", s.docs); err != nil {
+		if _, err := p.CreateSet(context.Background(), s.name, "", s.docs); err != nil {
 			t.Fatal(err)
 		}
 	}

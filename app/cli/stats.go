@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"sort"
 	"strings"
@@ -17,11 +18,11 @@ func runStats(e *env, args []string) error {
 		return err
 	}
 	defer p.Close()
-	st, err := p.Stats()
+	st, err := p.Stats(context.Background())
 	if err != nil {
 		return err
 	}
-	quotes, all, err := p.SuggestionStats()
+	quotes, all, err := p.SuggestionStats(context.Background())
 	if err != nil {
 		return err
 	}

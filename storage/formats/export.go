@@ -96,7 +96,7 @@ func Export(ctx context.Context, p *sqlite.Project, format, path string, stdout 
 	}
 	snap := opts.Snapshot
 	snap.NoText = snap.NoText || (opts.NoText && format == "json")
-	b, err := p.Snapshot(snap)
+	b, err := p.Snapshot(ctx, snap)
 	if err != nil {
 		return nil, err
 	}

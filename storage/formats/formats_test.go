@@ -30,7 +30,7 @@ func projectFrom(t *testing.T, b *storage.Bundle) *sqlite.Project {
 func TestExportEveryFormatAndReimport(t *testing.T) {
 	b, _ := fixture.Harbour()
 	src := projectFrom(t, b)
-	want, _ := src.Stats()
+	want, _ := src.Stats(context.Background())
 	dir := t.TempDir()
 	reimport := map[string]bool{"json": true, "qdpx": true, "brat": true}
 	for _, f := range ExportFormats() {
@@ -54,7 +54,7 @@ func TestExportEveryFormatAndReimport(t *testing.T) {
 		if err != nil || sum.Failed() > 0 {
 			t.Fatalf("%s re-import: %v\n%s", f, err, sum)
 		}
-		got, _ := dst.Stats()
+		got, _ := dst.Stats(context.Background())
 		dst.Close()
 		if got.Documents != want.Documents || got.Annotations != want.Annotations {
 			t.Errorf("%s: re-imported %d documents / %d annotations, want %d / %d\n%s", f, got.Documents, got.Annotations, want.Documents, want.Annotations, sum)
@@ -88,7 +88,7 @@ func TestFolderImportGroupsAndReports(t *testing.T) {
 	if !strings.Contains(sum.String(), "broken.txt") {
 		t.Fatalf("the refused file is not named:\n%s", sum)
 	}
-	st, _ := p.Stats()
+	st, _ := p.Stats(context.Background())
 	if st.Documents != 2 || st.Annotations != 3 || st.ByAnnotator["A1"] != 3 {
 		t.Fatalf("stats %+v", st)
 	}

@@ -77,11 +77,11 @@ func FuzzImportFile(f *testing.F) {
 		if err != nil {
 			t.Fatalf("Import: %v", err)
 		}
-		problems, err := p.Check()
+		problems, err := p.Check(context.Background())
 		if err != nil || len(problems) > 0 {
 			t.Fatalf("the project is unsound after importing: %v %v", problems, err)
 		}
-		st, err := p.Stats()
+		st, err := p.Stats(context.Background())
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -65,7 +65,7 @@ func FuzzImportSpecial(f *testing.F) {
 				}
 			}
 		}
-		if st, err := p.Stats(); err != nil || st.Documents > 0 {
+		if st, err := p.Stats(context.Background()); err != nil || st.Documents > 0 {
 			t.Fatalf("added %d documents (%v)", st.Documents, err)
 		}
 	})

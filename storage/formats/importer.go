@@ -249,7 +249,7 @@ func collect(paths []string) ([]unit, error) {
 func importUnit(ctx context.Context, p *sqlite.Project, u unit, opts ImportOptions) FileResult {
 	res := FileResult{Path: u.path}
 	opts.knownText = func(sha string) (string, bool) {
-		d, err := p.DocumentByHash(sha)
+		d, err := p.DocumentByHash(ctx, sha)
 		return d.FileName, err == nil
 	}
 	b, notices, err := readUnit(u, opts)
@@ -291,7 +291,7 @@ func attachCoder(p *sqlite.Project, b *storage.Bundle, opts ImportOptions) error
 	if name == "" {
 		name = DefaultCoder()
 	}
-	who, err := p.EnsureAnnotator(name)
+	who, err := p.EnsureAnnotator(context.Background(), name)
 	if err != nil {
 		return err
 	}

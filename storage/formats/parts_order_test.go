@@ -31,7 +31,7 @@ func TestPartsKeepTheirOrder(t *testing.T) {
 		t.Fatalf("fixture: ZoeQuote parts %v", want)
 	}
 	src := projectFrom(t, b)
-	if got, err := src.Annotation(x.ZoeQuote); err != nil || !slices.Equal(got.Ranges, want) {
+	if got, err := src.Annotation(context.Background(), x.ZoeQuote); err != nil || !slices.Equal(got.Ranges, want) {
 		t.Fatalf("stored parts %v (%v), want %v", got.Ranges, err, want)
 	}
 	dir := t.TempDir()
@@ -47,7 +47,7 @@ func TestPartsKeepTheirOrder(t *testing.T) {
 			if sum, err := Import(context.Background(), dst, []string{out}, ImportOptions{}, nil); err != nil || sum.Failed() > 0 {
 				t.Fatalf("%s: re-import: %v\n%s", f, err, sum)
 			}
-			anns, _ := dst.Annotations(storage.Filter{Kind: storage.KindQuote})
+			anns, _ := dst.Annotations(context.Background(), storage.Filter{Kind: storage.KindQuote})
 			found := false
 			for _, a := range anns {
 				if len(a.Ranges) > 0 {

@@ -107,7 +107,7 @@ func TestREFISourcesRefusedOrAbsent(t *testing.T) {
 					t.Errorf("no line %q in\n%s", want, sum)
 				}
 			}
-			st, err := p.Stats()
+			st, err := p.Stats(context.Background())
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -145,8 +145,8 @@ func TestCodebookImportAndExport(t *testing.T) {
 		if want := "Imported 0 document(s) and 0 annotation(s) from 1 file(s); 12 code(s) added."; sum.String() != want {
 			t.Errorf("%s: %q, want %q", name, sum.String(), want)
 		}
-		a, _ := src.Codes()
-		b, _ := dst.Codes()
+		a, _ := src.Codes(context.Background())
+		b, _ := dst.Codes(context.Background())
 		if len(a) != len(b) {
 			t.Fatalf("%s: %d codes, want %d", name, len(b), len(a))
 		}

@@ -51,7 +51,7 @@ func TestBratReimportAddsNothing(t *testing.T) {
 	if err != nil || first.Failed() > 0 {
 		t.Fatalf("%v\n%s", err, first)
 	}
-	want, _ := p.Stats()
+	want, _ := p.Stats(context.Background())
 	if want.Annotations != 6 || want.Relations != 2 {
 		t.Fatalf("first import: %+v\n%s", want, first)
 	}
@@ -60,7 +60,7 @@ func TestBratReimportAddsNothing(t *testing.T) {
 		if err != nil || sum.Failed() > 0 {
 			t.Fatalf("%v\n%s", err, sum)
 		}
-		got, _ := p.Stats()
+		got, _ := p.Stats(context.Background())
 		if got.Annotations != want.Annotations || got.Relations != want.Relations || got.Codes != want.Codes || got.Annotators != want.Annotators {
 			t.Fatalf("import %d: %+v, want %+v\n%s", i+2, got, want, sum)
 		}
@@ -77,7 +77,7 @@ func TestBratReimportAddsNothing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, _ := p.Stats(); got.Annotations != want.Annotations+1 || !strings.Contains(sum.String(), "1 annotation(s)") {
+	if got, _ := p.Stats(context.Background()); got.Annotations != want.Annotations+1 || !strings.Contains(sum.String(), "1 annotation(s)") {
 		t.Fatalf("after adding one span: %d annotations, want %d\n%s", got.Annotations, want.Annotations+1, sum)
 	}
 }
@@ -100,7 +100,7 @@ func TestJSONImportReportsConflicts(t *testing.T) {
 	if sum, err := Import(context.Background(), dst, []string{export}, ImportOptions{}, nil); err != nil || sum.Failed() > 0 {
 		t.Fatalf("%v\n%s", err, sum)
 	}
-	quotes, _ := dst.Annotations(storage.Filter{Kind: storage.KindQuote})
+	quotes, _ := dst.Annotations(context.Background(), storage.Filter{Kind: storage.KindQuote})
 	memoDoc := storage.NewID()
 	data, _ := os.ReadFile(export)
 	edited := strings.Replace(string(data), `"quote_type": "direct"`, `"quote_type": "indirect"`, 1)
@@ -112,7 +112,7 @@ func TestJSONImportReportsConflicts(t *testing.T) {
 	if err := os.WriteFile(export, []byte(edited), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	before, _ := dst.Stats()
+	before, _ := dst.Stats(context.Background())
 	sum, err := Import(context.Background(), dst, []string{export}, ImportOptions{}, nil)
 	if err != nil || sum.Failed() > 0 {
 		t.Fatalf("%v\n%s", err, sum)
@@ -127,10 +127,10 @@ func TestJSONImportReportsConflicts(t *testing.T) {
 			t.Errorf("summary lacks %q:\n%s", want, out)
 		}
 	}
-	if after, _ := dst.Stats(); after.Annotations != before.Annotations || after.Memos != before.Memos {
+	if after, _ := dst.Stats(context.Background()); after.Annotations != before.Annotations || after.Memos != before.Memos {
 		t.Errorf("the project changed: %+v, was %+v", after, before)
 	}
-	if a, _ := dst.Annotation(quotes[0].ID); a.Attrs[storage.AttrQuoteType] != "direct" {
+	if a, _ := dst.Annotation(context.Background(), quotes[0].ID); a.Attrs[storage.AttrQuoteType] != "direct" {
 		t.Errorf("the project's quote was overwritten: %v", a.Attrs)
 	}
 }
@@ -149,7 +149,7 @@ func TestBratIdenticalTextsStayApart(t *testing.T) {
 		if err != nil || sum.Failed() > 0 {
 			t.Fatalf("%v\n%s", err, sum)
 		}
-		st, _ := p.Stats()
+		st, _ := p.Stats(context.Background())
 		// copy.txt is read first: its annotations are Kim's; story.ann's go to coder "story".
 		if st.Documents != 1 || st.ByAnnotator["Kim"] != 5 || st.ByAnnotator["story"] != 6 || st.Annotations != 11 {
 			t.Fatalf("import %d: %+v\n%s", i+1, st, sum)

@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"context"
 	"database/sql"
 	"encoding/json"
 	"errors"
@@ -15,8 +16,8 @@ import (
 // checked against the text, and Text, Prefix and Suffix are taken from it
 // (any values passed in are replaced). ID, timestamps and Origin are filled
 // in when empty. AnnotatorID is required.
-func (p *Project) AddAnnotation(a storage.Annotation) (storage.Annotation, error) {
-	err := p.write("Add "+storage.KindLabel(a.Kind), func(q querier) error {
+func (p *Project) AddAnnotation(ctx context.Context, a storage.Annotation) (storage.Annotation, error) {
+	err := p.write(ctx, "Add "+storage.KindLabel(a.Kind), func(q querier) error {
 		var err error
 		a, err = p.addAnnotation(q, a)
 		return err
@@ -106,20 +107,6 @@ func nullable(s string) any {
 	return s
 }
 
-// explainConstraint turns constraint failures into ErrInvalid/ErrExists.
-func explainConstraint(err error, what string) error {
-	msg := err.Error()
-	switch {
-	case strings.Contains(msg, "UNIQUE"), strings.Contains(msg, "PRIMARY KEY"):
-		return fmt.Errorf("%s: %w", what, storage.ErrExists)
-	case strings.Contains(msg, "FOREIGN KEY"):
-		return fmt.Errorf("%s: %w: it refers to a document, speaker, code or coder that does not exist", what, storage.ErrInvalid)
-	case strings.Contains(msg, "CHECK"):
-		return fmt.Errorf("%s: %w: %v", what, storage.ErrInvalid, err)
-	}
-	return err
-}
-
 func setCodes(q querier, annID string, codes []string) error {
 	if _, err := q.ExecContext(bg, "DELETE FROM annotation_codes WHERE annotation_id = ?", annID); err != nil {
 		return err
@@ -159,7 +146,7 @@ func scanAnnotation(r scanner) (storage.Annotation, error) {
 }
 
 // Annotation returns one annotation.
-func (p *Project) Annotation(id string) (storage.Annotation, error) {
+func (p *Project) Annotation(ctx context.Context, id string) (storage.Annotation, error) {
 	return getAnnotation(p.db, id)
 }
 
@@ -172,7 +159,7 @@ func getAnnotation(q querier, id string) (storage.Annotation, error) {
 }
 
 // Annotations lists the annotations matching f, by document and position.
-func (p *Project) Annotations(f storage.Filter) ([]storage.Annotation, error) {
+func (p *Project) Annotations(ctx context.Context, f storage.Filter) ([]storage.Annotation, error) {
 	var where []string
 	var args []any
 	add := func(cond string, v string) {
@@ -201,8 +188,8 @@ func (p *Project) Annotations(f storage.Filter) ([]storage.Annotation, error) {
 
 // UpdateAnnotation saves a changed annotation: kind, bounds, attributes,
 // speaker, codes, note, state. Text, prefix and suffix follow the bounds.
-func (p *Project) UpdateAnnotation(a storage.Annotation) (storage.Annotation, error) {
-	err := p.write("Edit "+storage.KindLabel(a.Kind), func(q querier) error {
+func (p *Project) UpdateAnnotation(ctx context.Context, a storage.Annotation) (storage.Annotation, error) {
+	err := p.write(ctx, "Edit "+storage.KindLabel(a.Kind), func(q querier) error {
 		old, err := getAnnotation(q, a.ID)
 		if err != nil {
 			return err
@@ -231,8 +218,8 @@ func (p *Project) UpdateAnnotation(a storage.Annotation) (storage.Annotation, er
 
 // DeleteAnnotation removes an annotation, its codes and the relations that
 // involve it.
-func (p *Project) DeleteAnnotation(id string) error {
-	return p.write("Delete annotation", func(q querier) error {
+func (p *Project) DeleteAnnotation(ctx context.Context, id string) error {
+	return p.write(ctx, "Delete annotation", func(q querier) error {
 		res, err := q.ExecContext(bg, "DELETE FROM annotations WHERE id = ?", id)
 		return mustAffect(res, err, "annotation", id)
 	})
@@ -240,9 +227,9 @@ func (p *Project) DeleteAnnotation(id string) error {
 
 // ToggleCode adds code to the annotation, or removes it if present, and
 // reports whether the code is now applied.
-func (p *Project) ToggleCode(annotationID, codeID string) (bool, error) {
+func (p *Project) ToggleCode(ctx context.Context, annotationID, codeID string) (bool, error) {
 	var on bool
-	err := p.write("Apply code", func(q querier) error {
+	err := p.write(ctx, "Apply code", func(q querier) error {
 		res, err := q.ExecContext(bg, "DELETE FROM annotation_codes WHERE annotation_id = ? AND code_id = ?", annotationID, codeID)
 		if err != nil {
 			return err

@@ -11,7 +11,7 @@ import (
 )
 
 // EnsureAnnotator returns the annotator called name, creating it if needed.
-func (p *Project) EnsureAnnotator(name string) (storage.Annotator, error) {
+func (p *Project) EnsureAnnotator(ctx context.Context, name string) (storage.Annotator, error) {
 	name = strings.TrimSpace(name)
 	if name == "" {
 		return storage.Annotator{}, fmt.Errorf("annotator name: %w: empty", storage.ErrInvalid)
@@ -22,7 +22,7 @@ func (p *Project) EnsureAnnotator(name string) (storage.Annotator, error) {
 		return storage.Annotator{}, err
 	}
 	a := storage.Annotator{ID: storage.NewID(), Name: name, Created: now()}
-	err := p.write("Add coder", func(q querier) error { return insertAnnotator(q, a) })
+	err := p.write(ctx, "Add coder", func(q querier) error { return insertAnnotator(q, a) })
 	return a, err
 }
 
@@ -43,7 +43,7 @@ func (p *Project) annotatorByName(name string) (storage.Annotator, error) {
 }
 
 // Annotators lists the project's coders by name.
-func (p *Project) Annotators() ([]storage.Annotator, error) {
+func (p *Project) Annotators(ctx context.Context) ([]storage.Annotator, error) {
 	return queryAll(p.db, "SELECT id, name, created FROM annotators ORDER BY name", nil, func(r scanner) (storage.Annotator, error) {
 		var a storage.Annotator
 		var created string

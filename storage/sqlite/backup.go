@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -17,7 +18,7 @@ import (
 // its name only when complete, so a failed backup (a full disk) leaves
 // nothing under dest and a retry is not told it "already exists". A full
 // disk is reported as such (see DiskFull).
-func (p *Project) Backup(dest string) (err error) {
+func (p *Project) Backup(ctx context.Context, dest string) (err error) {
 	if err := storage.CheckOutput(p.path, dest); err != nil {
 		return err
 	}

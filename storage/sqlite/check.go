@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -15,7 +16,7 @@ import (
 // returns the problems found (none means the project is sound). On a
 // project whose structure differs, a check that cannot run is reported as
 // a problem rather than an error.
-func (p *Project) Check() ([]string, error) {
+func (p *Project) Check(ctx context.Context) ([]string, error) {
 	var problems []string
 	for _, d := range p.schemaDiffs {
 		problems = append(problems, "structure: "+d.String())
@@ -115,7 +116,7 @@ func (p *Project) checkForeignKeys() ([]string, error) {
 // length, and every annotation's text against its offsets.
 func (p *Project) checkTexts() ([]string, error) {
 	var problems []string
-	docs, err := p.Documents()
+	docs, err := p.Documents(bg)
 	if err != nil {
 		return nil, err
 	}
@@ -128,7 +129,7 @@ func (p *Project) checkTexts() ([]string, error) {
 		if textutil.SHA256(full.Text) != d.SHA256 || ix.Len() != d.Length {
 			problems = append(problems, fmt.Sprintf("document %q: its text no longer matches its SHA-256 or length", d.Title))
 		}
-		anns, err := p.Annotations(storage.Filter{DocumentID: d.ID})
+		anns, err := p.Annotations(bg, storage.Filter{DocumentID: d.ID})
 		if err != nil {
 			return nil, err
 		}

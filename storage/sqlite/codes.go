@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"context"
 	"database/sql"
 	"errors"
 	"fmt"
@@ -31,8 +32,8 @@ func prepareCode(c storage.Code) (storage.Code, error) {
 
 // AddCode adds a code to the codebook. A shortcut already used by another
 // code moves to this one.
-func (p *Project) AddCode(c storage.Code) (storage.Code, error) {
-	err := p.write("Add code", func(q querier) error {
+func (p *Project) AddCode(ctx context.Context, c storage.Code) (storage.Code, error) {
+	err := p.write(ctx, "Add code", func(q querier) error {
 		var err error
 		c, err = addCode(q, c)
 		return err
@@ -72,12 +73,12 @@ func freeShortcut(q querier, c storage.Code) error {
 
 // UpdateCode saves a changed code (name, colour, description, shortcut,
 // parent, position). Moving a code under its own descendant is refused.
-func (p *Project) UpdateCode(c storage.Code) (storage.Code, error) {
+func (p *Project) UpdateCode(ctx context.Context, c storage.Code) (storage.Code, error) {
 	c, err := prepareCode(c)
 	if err != nil {
 		return c, err
 	}
-	err = p.write("Edit code", func(q querier) error {
+	err = p.write(ctx, "Edit code", func(q querier) error {
 		if c.ParentID != "" {
 			var cycle int
 			err := q.QueryRowContext(bg, `WITH RECURSIVE up(id) AS (SELECT ? UNION SELECT parent_id FROM codes JOIN up ON codes.id = up.id WHERE parent_id IS NOT NULL)
@@ -104,7 +105,7 @@ func (p *Project) UpdateCode(c storage.Code) (storage.Code, error) {
 
 // CodeUsage counts the annotations that carry the code or one of its
 // descendants, and the descendants themselves: what DeleteCode removes.
-func (p *Project) CodeUsage(id string) (annotations, subcodes int, err error) {
+func (p *Project) CodeUsage(ctx context.Context, id string) (annotations, subcodes int, err error) {
 	err = p.db.QueryRow(`WITH RECURSIVE sub(id) AS (SELECT ? UNION SELECT c.id FROM codes c JOIN sub ON c.parent_id = sub.id)
 		SELECT (SELECT count(DISTINCT annotation_id) FROM annotation_codes WHERE code_id IN sub), (SELECT count(*) - 1 FROM sub)`, id).Scan(&annotations, &subcodes)
 	return
@@ -112,8 +113,8 @@ func (p *Project) CodeUsage(id string) (annotations, subcodes int, err error) {
 
 // DeleteCode removes a code, its sub-codes and their applications, and the
 // coded-passage annotations that carried nothing but those codes.
-func (p *Project) DeleteCode(id string) error {
-	return p.write("Delete code", func(q querier) error {
+func (p *Project) DeleteCode(ctx context.Context, id string) error {
+	return p.write(ctx, "Delete code", func(q querier) error {
 		_, err := q.ExecContext(bg, `WITH RECURSIVE sub(id) AS (SELECT ? UNION SELECT c.id FROM codes c JOIN sub ON c.parent_id = sub.id)
 			DELETE FROM annotations WHERE kind = 'code' AND id IN (SELECT annotation_id FROM annotation_codes WHERE code_id IN sub)
 			AND NOT EXISTS (SELECT 1 FROM annotation_codes x WHERE x.annotation_id = annotations.id AND x.code_id NOT IN sub)`, id)
@@ -137,12 +138,14 @@ func scanCode(r scanner) (storage.Code, error) {
 
 // Codes lists the codebook ordered by position then name; parents are
 // identified by ParentID.
-func (p *Project) Codes() ([]storage.Code, error) {
+func (p *Project) Codes(ctx context.Context) ([]storage.Code, error) {
 	return queryAll(p.db, "SELECT "+codeCols+" FROM codes ORDER BY position, name COLLATE NOCASE, id", nil, scanCode)
 }
 
 // Code returns one code.
-func (p *Project) Code(id string) (storage.Code, error) { return getCode(p.db, id) }
+func (p *Project) Code(ctx context.Context, id string) (storage.Code, error) {
+	return getCode(p.db, id)
+}
 
 func getCode(q querier, id string) (storage.Code, error) {
 	c, err := scanCode(q.QueryRowContext(bg, "SELECT "+codeCols+" FROM codes WHERE id = ?", id))

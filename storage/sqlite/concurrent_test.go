@@ -26,19 +26,19 @@ func runWriterHelper(path string, seed uint64) error {
 		return err
 	}
 	defer p.Close()
-	who, err := p.EnsureAnnotator(fmt.Sprintf("writer %d", seed))
+	who, err := p.EnsureAnnotator(bg, fmt.Sprintf("writer %d", seed))
 	if err != nil {
 		return err
 	}
-	code, err := p.AddCode(storage.Code{ID: crashID("writer code", seed), Name: fmt.Sprintf("writer %d code", seed)})
+	code, err := p.AddCode(bg, storage.Code{ID: crashID("writer code", seed), Name: fmt.Sprintf("writer %d code", seed)})
 	if err != nil {
 		return err
 	}
-	docs, err := p.Documents()
+	docs, err := p.Documents(bg)
 	if err != nil {
 		return err
 	}
-	speakers, err := p.Speakers()
+	speakers, err := p.Speakers(bg)
 	if err != nil || len(speakers) == 0 {
 		return fmt.Errorf("no speaker (%v)", err)
 	}
@@ -47,7 +47,7 @@ func runWriterHelper(path string, seed uint64) error {
 	for i := range writerActions {
 		d := docs[i%len(docs)]
 		s := rng.IntN(d.Length - 1)
-		a, err := p.AddAnnotation(storage.Annotation{ID: crashID("writer", seed, i), DocumentID: d.ID, Kind: storage.KindQuote, Start: s, End: s + 1,
+		a, err := p.AddAnnotation(bg, storage.Annotation{ID: crashID("writer", seed, i), DocumentID: d.ID, Kind: storage.KindQuote, Start: s, End: s + 1,
 			AnnotatorID: who.ID, Codes: []string{code.ID}})
 		if err != nil {
 			return err
@@ -55,19 +55,19 @@ func runWriterHelper(path string, seed uint64) error {
 		say("annotation %s", a.ID)
 		switch i % 3 {
 		case 0:
-			r, err := p.Link(storage.Relation{ID: crashID("writer link", seed, i), Type: storage.RelSaidBy, SourceID: a.ID, TargetSpeakerID: speakers[0].ID})
+			r, err := p.Link(bg, storage.Relation{ID: crashID("writer link", seed, i), Type: storage.RelSaidBy, SourceID: a.ID, TargetSpeakerID: speakers[0].ID})
 			if err != nil {
 				return err
 			}
 			say("link %s", r.ID)
 		case 1:
 			a.Note = fmt.Sprintf("edited by writer %d", seed)
-			if _, err := p.UpdateAnnotation(a); err != nil {
+			if _, err := p.UpdateAnnotation(bg, a); err != nil {
 				return err
 			}
 			say("note %s", a.ID)
 		case 2:
-			if err := p.SetMemo(d.ID, who.ID, fmt.Sprintf("writer %d memo %d", seed, i)); err != nil {
+			if err := p.SetMemo(bg, d.ID, who.ID, fmt.Sprintf("writer %d memo %d", seed, i)); err != nil {
 				return err
 			}
 		}
@@ -91,7 +91,7 @@ func TestTwoProcessesWriteOneProject(t *testing.T) {
 	go func() {
 		defer wg.Done()
 		for !stop.Load() {
-			if _, err := reader.Stats(); err != nil {
+			if _, err := reader.Stats(bg); err != nil {
 				readErr = err
 				return
 			}
@@ -118,7 +118,7 @@ func TestTwoProcessesWriteOneProject(t *testing.T) {
 	for i, h := range writers {
 		checkWriter(t, p, uint64(i+1), h.output())
 	}
-	st, err := p.Stats()
+	st, err := p.Stats(bg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -138,7 +138,7 @@ func checkWriter(t *testing.T, p *Project, seed uint64, lines []string) {
 		what, id, _ := strings.Cut(l, " ")
 		switch what {
 		case "annotation", "note":
-			a, err := p.Annotation(id)
+			a, err := p.Annotation(bg, id)
 			if err != nil {
 				t.Fatalf("writer %d: %s %s: %v", seed, what, id, err)
 			}
@@ -152,7 +152,7 @@ func checkWriter(t *testing.T, p *Project, seed uint64, lines []string) {
 				n++
 			}
 		case "link":
-			if _, err := p.Relation(id); err != nil {
+			if _, err := p.Relation(bg, id); err != nil {
 				t.Fatalf("writer %d: link %s: %v", seed, id, err)
 			}
 		}

@@ -25,7 +25,7 @@ type actor struct {
 }
 
 func newActor(p *Project, seed uint64) (*actor, error) {
-	coders, err := p.Annotators()
+	coders, err := p.Annotators(bg)
 	if err != nil {
 		return nil, err
 	}
@@ -81,7 +81,7 @@ var actorMoves = []actorMove{
 // outcome; equal seeds and states give equal lines.
 func (a *actor) step() (string, error) {
 	a.n++
-	anns, err := a.p.Annotations(storage.Filter{})
+	anns, err := a.p.Annotations(bg, storage.Filter{})
 	if err != nil {
 		return "", err
 	}
@@ -112,17 +112,17 @@ func pick[T any](a *actor, s []T) (T, bool) {
 }
 
 func (a *actor) annotations(f storage.Filter) []storage.Annotation {
-	anns, _ := a.p.Annotations(f)
+	anns, _ := a.p.Annotations(bg, f)
 	return anns
 }
 
 func (a *actor) codeIDs() []string {
-	codes, _ := a.p.Codes()
+	codes, _ := a.p.Codes(bg)
 	return idsOf(codes, func(c storage.Code) string { return c.ID })
 }
 
 func (a *actor) speakerIDs() []string {
-	sp, _ := a.p.Speakers()
+	sp, _ := a.p.Speakers(bg)
 	return idsOf(sp, func(s storage.SpeakerStats) string { return s.ID })
 }
 
@@ -135,7 +135,7 @@ func idsOf[T any](items []T, id func(T) string) []string {
 }
 
 func (a *actor) document() (storage.DocumentSummary, bool) {
-	docs, _ := a.p.Documents()
+	docs, _ := a.p.Documents(bg)
 	return pick(a, docs)
 }
 

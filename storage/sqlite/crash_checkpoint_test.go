@@ -1,7 +1,6 @@
 package sqlite
 
 import (
-	"context"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -101,7 +100,7 @@ func pendingProject(t *testing.T, dir string) (string, []string) {
 	if _, err := p.wconn.ExecContext(bg, "PRAGMA wal_autocheckpoint = 0"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := p.Merge(context.Background(), crashBundle(), nil); err != nil {
+	if _, err := p.Merge(bg, crashBundle(), nil); err != nil {
 		t.Fatal(err)
 	}
 	ref := dump(t, p)

@@ -124,19 +124,19 @@ func equalLines(a, b []string) bool {
 // text matches its hash and length, and the full-text index agrees.
 func verifySound(t *testing.T, p *Project) {
 	t.Helper()
-	problems, err := p.Check()
+	problems, err := p.Check(bg)
 	if err != nil {
 		t.Fatalf("check: %v", err)
 	}
 	if len(problems) > 0 {
 		t.Fatalf("check found %d problem(s): %s", len(problems), strings.Join(problems[:min(len(problems), 5)], "; "))
 	}
-	docs, err := p.Documents()
+	docs, err := p.Documents(bg)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, s := range docs {
-		d, err := p.Document(s.ID)
+		d, err := p.Document(bg, s.ID)
 		if err != nil {
 			t.Fatal(err)
 		}

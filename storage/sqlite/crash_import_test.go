@@ -1,7 +1,6 @@
 package sqlite
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"math/rand/v2"
@@ -86,7 +85,7 @@ func importBatch(path string, b *storage.Bundle) error {
 	}
 	defer p.Close()
 	say("ready")
-	_, err = p.Merge(context.Background(), b, func(done, total int) { say("done %d", done) })
+	_, err = p.Merge(bg, b, func(done, total int) { say("done %d", done) })
 	if err != nil {
 		return err
 	}
@@ -192,7 +191,7 @@ func checkImport(t *testing.T, live string, b *storage.Bundle, lines []string) i
 	}
 	present := 0
 	for i, want := range b.Documents {
-		got, err := p.Document(want.ID)
+		got, err := p.Document(bg, want.ID)
 		if errors.Is(err, storage.ErrNotFound) {
 			checkAbsent(t, p, b, want.ID)
 			continue
@@ -217,7 +216,7 @@ func checkWhole(t *testing.T, p *Project, b *storage.Bundle, want, got storage.D
 	if got.Text != want.Text || got.SHA256 != want.SHA256 || textutil.SHA256(got.Text) != want.SHA256 || got.Length != want.Length {
 		t.Fatalf("document %q: text or hash differs from the imported file", want.Title)
 	}
-	anns, err := p.Annotations(storage.Filter{DocumentID: want.ID})
+	anns, err := p.Annotations(bg, storage.Filter{DocumentID: want.ID})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -236,7 +235,7 @@ func checkWhole(t *testing.T, p *Project, b *storage.Bundle, want, got storage.D
 	if !reflect.DeepEqual(gotAnns, wantAnns) {
 		t.Fatalf("document %q: annotations differ:\n%s", want.Title, diffLines(wantAnns, gotAnns, 10))
 	}
-	rels, err := p.Relations(want.ID)
+	rels, err := p.Relations(bg, want.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -254,7 +253,7 @@ func checkWhole(t *testing.T, p *Project, b *storage.Bundle, want, got storage.D
 	if !reflect.DeepEqual(gotRels, wantRels) {
 		t.Fatalf("document %q: links differ:\n%s", want.Title, diffLines(wantRels, gotRels, 10))
 	}
-	memos, err := p.Memos(want.ID)
+	memos, err := p.Memos(bg, want.ID)
 	var wantMemos []storage.Memo
 	for _, m := range b.Memos {
 		if m.DocumentID == want.ID {
@@ -282,13 +281,13 @@ func checkAbsent(t *testing.T, p *Project, b *storage.Bundle, docID string) {
 		if a.DocumentID != docID {
 			continue
 		}
-		if _, err := p.Annotation(a.ID); !errors.Is(err, storage.ErrNotFound) {
+		if _, err := p.Annotation(bg, a.ID); !errors.Is(err, storage.ErrNotFound) {
 			t.Fatalf("annotation %s of an absent document: %v", a.ID, err)
 		}
 	}
 	for _, r := range b.Relations {
 		if inDoc(b, r.SourceID, docID) {
-			if _, err := p.Relation(r.ID); !errors.Is(err, storage.ErrNotFound) {
+			if _, err := p.Relation(bg, r.ID); !errors.Is(err, storage.ErrNotFound) {
 				t.Fatalf("link %s of an absent document: %v", r.ID, err)
 			}
 		}

@@ -35,7 +35,7 @@ func (a *actor) addAnnotation() (string, error) {
 	if e-s >= 3 && a.rng.IntN(5) == 0 {
 		ann.Ranges = []storage.Range{{Start: s, End: s + 1}, {Start: e - 1, End: e}}
 	}
-	_, err := a.p.AddAnnotation(ann)
+	_, err := a.p.AddAnnotation(bg, ann)
 	return fmt.Sprintf("%s %s [%d,%d) codes %v", ann.ID, kind, s, e, ann.Codes), err
 }
 
@@ -44,7 +44,7 @@ func (a *actor) editAnnotation() (string, error) {
 	if !ok {
 		return "none", nil
 	}
-	d, err := a.p.Document(ann.DocumentID)
+	d, err := a.p.Document(bg, ann.DocumentID)
 	if err != nil {
 		return ann.ID, err
 	}
@@ -55,7 +55,7 @@ func (a *actor) editAnnotation() (string, error) {
 	if a.rng.IntN(8) == 0 {
 		ann.Kind, _ = pick(a, storage.Kinds) // refused while linked
 	}
-	_, err = a.p.UpdateAnnotation(ann)
+	_, err = a.p.UpdateAnnotation(bg, ann)
 	return fmt.Sprintf("%s %s [%d,%d) codes %v", ann.ID, ann.Kind, ann.Start, ann.End, ann.Codes), err
 }
 
@@ -64,7 +64,7 @@ func (a *actor) deleteAnnotation() (string, error) {
 	if !ok {
 		return "none", nil
 	}
-	return ann.ID, a.p.DeleteAnnotation(ann.ID)
+	return ann.ID, a.p.DeleteAnnotation(bg, ann.ID)
 }
 
 // link links a random annotation the way its kind allows, to an annotation
@@ -97,17 +97,17 @@ func (a *actor) link() (string, error) {
 	if r.TargetID, ok = pick(a, targets); !ok {
 		r.TargetSpeakerID, _ = pick(a, a.speakerIDs())
 	}
-	_, err := a.p.Link(r)
+	_, err := a.p.Link(bg, r)
 	return fmt.Sprintf("%s %s %s -> %s%s", r.ID, t, src.ID, r.TargetID, r.TargetSpeakerID), err
 }
 
 func (a *actor) unlink() (string, error) {
-	rels, _ := a.p.Relations("")
+	rels, _ := a.p.Relations(bg, "")
 	r, ok := pick(a, rels)
 	if !ok {
 		return "none", nil
 	}
-	return r.ID, a.p.Unlink(r.ID)
+	return r.ID, a.p.Unlink(bg, r.ID)
 }
 
 func (a *actor) toggleCode() (string, error) {
@@ -116,7 +116,7 @@ func (a *actor) toggleCode() (string, error) {
 	if !ok || !ok2 {
 		return "none", nil
 	}
-	on, err := a.p.ToggleCode(ann.ID, c)
+	on, err := a.p.ToggleCode(bg, ann.ID, c)
 	return fmt.Sprintf("%s %s -> %v", ann.ID, c, on), err
 }
 
@@ -126,19 +126,19 @@ func (a *actor) addCode() (string, error) {
 	if a.rng.IntN(2) == 0 {
 		c.ParentID, _ = pick(a, a.codeIDs())
 	}
-	_, err := a.p.AddCode(c)
+	_, err := a.p.AddCode(bg, c)
 	return fmt.Sprintf("%s under %q", c.ID, c.ParentID), err
 }
 
 func (a *actor) editCode() (string, error) {
-	codes, _ := a.p.Codes()
+	codes, _ := a.p.Codes(bg)
 	c, ok := pick(a, codes)
 	if !ok {
 		return "none", nil
 	}
 	c.Description = fmt.Sprintf("edited %d/%d", a.seed, a.n)
 	c.ParentID, _ = pick(a, append(a.codeIDs(), "")) // may be refused: a cycle
-	_, err := a.p.UpdateCode(c)
+	_, err := a.p.UpdateCode(bg, c)
 	return fmt.Sprintf("%s under %q", c.ID, c.ParentID), err
 }
 
@@ -147,25 +147,25 @@ func (a *actor) deleteCode() (string, error) {
 	if !ok {
 		return "none", nil
 	}
-	return c, a.p.DeleteCode(c)
+	return c, a.p.DeleteCode(bg, c)
 }
 
 func (a *actor) addSpeaker() (string, error) {
 	s := storage.Speaker{ID: a.id(0), Name: fmt.Sprintf("Speaker %d/%d Ølé", a.seed, a.n), Aliases: []string{"alias"},
 		Role: "minister", Created: a.at(), Modified: a.at()}
-	_, err := a.p.AddSpeaker(s)
+	_, err := a.p.AddSpeaker(bg, s)
 	return s.ID, err
 }
 
 func (a *actor) editSpeaker() (string, error) {
-	sp, _ := a.p.Speakers()
+	sp, _ := a.p.Speakers(bg)
 	s, ok := pick(a, sp)
 	if !ok {
 		return "none", nil
 	}
 	s.Note = fmt.Sprintf("edited %d/%d", a.seed, a.n)
 	s.Aliases = append(s.Aliases, fmt.Sprintf("alias %d", a.n))
-	_, err := a.p.UpdateSpeaker(s.Speaker)
+	_, err := a.p.UpdateSpeaker(bg, s.Speaker)
 	return s.ID, err
 }
 
@@ -174,7 +174,7 @@ func (a *actor) deleteSpeaker() (string, error) {
 	if !ok {
 		return "none", nil
 	}
-	return s, a.p.DeleteSpeaker(s)
+	return s, a.p.DeleteSpeaker(bg, s)
 }
 
 func (a *actor) mergeSpeakers() (string, error) {
@@ -184,7 +184,7 @@ func (a *actor) mergeSpeakers() (string, error) {
 	if !ok || !ok2 {
 		return "none", nil
 	}
-	return keep + " <- " + drop, a.p.MergeSpeakers(keep, drop)
+	return keep + " <- " + drop, a.p.MergeSpeakers(bg, keep, drop)
 }
 
 func (a *actor) memo() (string, error) {
@@ -196,7 +196,7 @@ func (a *actor) memo() (string, error) {
 	if a.rng.IntN(4) > 0 {
 		text = fmt.Sprintf("memo %d/%d: 👀 check the second quote", a.seed, a.n)
 	}
-	return d.ID, a.p.SetMemo(d.ID, a.coder, text)
+	return d.ID, a.p.SetMemo(bg, d.ID, a.coder, text)
 }
 
 func (a *actor) documentStatus() (string, error) {
@@ -207,32 +207,32 @@ func (a *actor) documentStatus() (string, error) {
 	doc := d.Document
 	doc.Status, _ = pick(a, []string{storage.StatusNew, storage.StatusInProgress, storage.StatusDone})
 	doc.Title = fmt.Sprintf("%s (%d)", strings.SplitN(doc.Title, " (", 2)[0], a.n)
-	return d.ID + " " + doc.Status, a.p.UpdateDocumentMeta(doc)
+	return d.ID + " " + doc.Status, a.p.UpdateDocumentMeta(bg, doc)
 }
 
 func (a *actor) addDocument() (string, error) {
 	d := storage.Document{ID: a.id(0), Title: fmt.Sprintf("Report %d/%d", a.seed, a.n), Format: "txt", Imported: a.at(),
 		Text: crashArticle(int(a.seed)*100000 + a.n)}
-	_, err := a.p.AddDocument(d)
+	_, err := a.p.AddDocument(bg, d)
 	return d.ID, err
 }
 
 func (a *actor) deleteDocument() (string, error) {
-	docs, _ := a.p.Documents()
+	docs, _ := a.p.Documents(bg)
 	if len(docs) <= 3 {
 		return "kept: too few", nil
 	}
 	d, _ := pick(a, docs)
-	return d.ID, a.p.DeleteDocument(d.ID)
+	return d.ID, a.p.DeleteDocument(bg, d.ID)
 }
 
 func (a *actor) undo() (string, error) {
-	label, err := a.p.Undo()
+	label, err := a.p.Undo(bg)
 	return fmt.Sprintf("%q", label), err
 }
 
 func (a *actor) redo() (string, error) {
-	label, err := a.p.Redo()
+	label, err := a.p.Redo(bg)
 	return fmt.Sprintf("%q", label), err
 }
 

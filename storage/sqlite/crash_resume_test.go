@@ -94,7 +94,7 @@ func TestCrashResumedImportWithoutIDs(t *testing.T) {
 
 func documentsIn(t *testing.T, live string) int {
 	t.Helper()
-	st, err := openStopped(t, live).Stats()
+	st, err := openStopped(t, live).Stats(bg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -105,7 +105,7 @@ func documentsIn(t *testing.T, live string) int {
 // of the batch): every line, each as often.
 func checkContent(t *testing.T, live string, want []string) {
 	t.Helper()
-	b, err := openStopped(t, live).Snapshot(storage.SnapshotOptions{})
+	b, err := openStopped(t, live).Snapshot(bg, storage.SnapshotOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -37,17 +37,17 @@ func crashProject(t *testing.T, path string) {
 		t.Fatal(err)
 	}
 	defer p.Close()
-	if _, err := p.EnsureAnnotator("crash coder"); err != nil {
+	if _, err := p.EnsureAnnotator(bg, "crash coder"); err != nil {
 		t.Fatal(err)
 	}
 	for i := range 3 {
-		if _, err := p.AddDocument(storage.Document{Title: fmt.Sprintf("Article %d", i), Format: "txt", Text: crashArticle(i)}); err != nil {
+		if _, err := p.AddDocument(bg, storage.Document{Title: fmt.Sprintf("Article %d", i), Format: "txt", Text: crashArticle(i)}); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := p.AddCode(storage.Code{Name: fmt.Sprintf("Topic %d", i), Color: "#2CA02C"}); err != nil {
+		if _, err := p.AddCode(bg, storage.Code{Name: fmt.Sprintf("Topic %d", i), Color: "#2CA02C"}); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := p.AddSpeaker(storage.Speaker{Name: fmt.Sprintf("Official %d", i)}); err != nil {
+		if _, err := p.AddSpeaker(bg, storage.Speaker{Name: fmt.Sprintf("Official %d", i)}); err != nil {
 			t.Fatal(err)
 		}
 	}

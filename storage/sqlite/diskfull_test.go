@@ -46,7 +46,7 @@ func TestWriteOnFullDatabaseSaysDiskFull(t *testing.T) {
 	}
 	var err error
 	for i := 0; i < 100 && err == nil; i++ {
-		_, err = p.AddDocument(storage.Document{Title: fmt.Sprint(i), Text: strings.Repeat(fmt.Sprintf("Word %d said. ", i), 2000)})
+		_, err = p.AddDocument(bg, storage.Document{Title: fmt.Sprint(i), Text: strings.Repeat(fmt.Sprintf("Word %d said. ", i), 2000)})
 	}
 	var full *storage.DiskFullError
 	if !errors.As(err, &full) || !errors.Is(err, storage.ErrDiskFull) {
@@ -55,7 +55,7 @@ func TestWriteOnFullDatabaseSaysDiskFull(t *testing.T) {
 	if !strings.Contains(err.Error(), "the disk is full (") || !strings.Contains(err.Error(), filepath.Dir(p.Path())) {
 		t.Errorf("message %q", err)
 	}
-	if problems, err := p.Check(); err != nil || len(problems) > 0 {
+	if problems, err := p.Check(bg); err != nil || len(problems) > 0 {
 		t.Errorf("after the failed write: %v %v", err, problems)
 	}
 }
@@ -95,7 +95,7 @@ func fillProject(t *testing.T, dir string) (string, int) {
 	defer p.Close()
 	n := 0
 	for ; n < 1000; n++ {
-		_, err = p.AddDocument(storage.Document{Title: fmt.Sprint(n), Text: strings.Repeat(fmt.Sprintf("Mayor %d said no. ", n), 1500)})
+		_, err = p.AddDocument(bg, storage.Document{Title: fmt.Sprint(n), Text: strings.Repeat(fmt.Sprintf("Mayor %d said no. ", n), 1500)})
 		if err != nil {
 			break
 		}
@@ -119,11 +119,11 @@ func TestReadProjectOnFullDisk(t *testing.T) {
 	if err != nil {
 		t.Fatalf("opening read-only on a full disk: %v", err)
 	}
-	problems, err := p.Check()
+	problems, err := p.Check(bg)
 	if err != nil || len(problems) > 0 {
 		t.Errorf("check: %v %v", err, problems)
 	}
-	if st, err := p.Stats(); err != nil || st.Documents != n {
+	if st, err := p.Stats(bg); err != nil || st.Documents != n {
 		t.Errorf("stats: %d documents (%v), want %d", st.Documents, err, n)
 	}
 	p.Close()
@@ -141,14 +141,14 @@ func TestBackupOnFullDiskLeavesNothing(t *testing.T) {
 	p := newProject(t)
 	seed(t, p)
 	for i := 0; i < 20; i++ {
-		if _, err := p.AddDocument(storage.Document{Title: fmt.Sprint(i), Text: strings.Repeat(fmt.Sprintf("Clerk %d wrote. ", i), 1000)}); err != nil {
+		if _, err := p.AddDocument(bg, storage.Document{Title: fmt.Sprint(i), Text: strings.Repeat(fmt.Sprintf("Clerk %d wrote. ", i), 1000)}); err != nil {
 			t.Fatal(err)
 		}
 	}
 	full := fulldisktest.Mount(t, 64<<10)
 	dest := filepath.Join(full, "copy.saywho")
 	for try := 0; try < 2; try++ {
-		err := p.Backup(dest)
+		err := p.Backup(bg, dest)
 		if !errors.Is(err, storage.ErrDiskFull) {
 			t.Fatalf("try %d: backup to a full disk: %v, want ErrDiskFull", try, err)
 		}
@@ -157,7 +157,7 @@ func TestBackupOnFullDiskLeavesNothing(t *testing.T) {
 		}
 	}
 	roomy := filepath.Join(t.TempDir(), "copy.saywho")
-	if err := p.Backup(roomy); err != nil {
+	if err := p.Backup(bg, roomy); err != nil {
 		t.Fatal(err)
 	}
 	c, err := Open(roomy, OpenOptions{ReadOnly: true})
@@ -165,10 +165,10 @@ func TestBackupOnFullDiskLeavesNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer c.Close()
-	if st, _ := c.Stats(); st.Documents != 21 {
+	if st, _ := c.Stats(bg); st.Documents != 21 {
 		t.Errorf("the backup holds %d documents, want 21", st.Documents)
 	}
-	if err := p.Backup(roomy); !errors.Is(err, storage.ErrExists) {
+	if err := p.Backup(bg, roomy); !errors.Is(err, storage.ErrExists) {
 		t.Errorf("backup over an existing file: %v, want ErrExists", err)
 	}
 }

@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"context"
 	"database/sql"
 	"errors"
 	"fmt"
@@ -15,9 +16,9 @@ import (
 // and hashed here; Imported, Status and an id are filled in when empty.
 // A document whose text is already present is not stored again: the
 // existing document is returned with an error wrapping ErrDuplicate.
-func (p *Project) AddDocument(d storage.Document) (storage.Document, error) {
+func (p *Project) AddDocument(ctx context.Context, d storage.Document) (storage.Document, error) {
 	var out storage.Document
-	err := p.write("Import document", func(q querier) error {
+	err := p.write(ctx, "Import document", func(q querier) error {
 		var err error
 		out, err = addDocument(q, d)
 		return err
@@ -88,7 +89,7 @@ func addDocument(q querier, d storage.Document) (storage.Document, error) {
 	_, err = q.ExecContext(bg, `INSERT INTO documents(id, title, outlet, byline, published, url, file_name, format, imported, status, sha256, length, text)
 		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 		d.ID, d.Title, d.Outlet, d.Byline, d.Published, d.URL, d.FileName, d.Format, fmtTime(d.Imported), d.Status, d.SHA256, d.Length, d.Text)
-	if err != nil && strings.Contains(err.Error(), "UNIQUE") {
+	if isUnique(err) {
 		return d, fmt.Errorf("document id %s: %w", d.ID, storage.ErrExists)
 	}
 	return d, err
@@ -121,13 +122,13 @@ func getDocument(q querier, id string, withText bool) (storage.Document, error) 
 }
 
 // Document returns one document with its text.
-func (p *Project) Document(id string) (storage.Document, error) {
+func (p *Project) Document(ctx context.Context, id string) (storage.Document, error) {
 	return getDocument(p.db, id, true)
 }
 
 // DocumentByHash returns the document, without its text, whose text has
 // this SHA-256 (hex of the stored, normalised text), or ErrNotFound.
-func (p *Project) DocumentByHash(sha256 string) (storage.Document, error) {
+func (p *Project) DocumentByHash(ctx context.Context, sha256 string) (storage.Document, error) {
 	d, err := scanDocument(p.db.QueryRow("SELECT "+documentCols+" FROM documents WHERE sha256 = ?", sha256), false)
 	if errors.Is(err, sql.ErrNoRows) {
 		return d, fmt.Errorf("document with hash %s: %w", sha256, storage.ErrNotFound)
@@ -137,7 +138,7 @@ func (p *Project) DocumentByHash(sha256 string) (storage.Document, error) {
 
 // Documents lists all documents, without text, in import order, with their
 // annotation counts.
-func (p *Project) Documents() ([]storage.DocumentSummary, error) {
+func (p *Project) Documents(ctx context.Context) ([]storage.DocumentSummary, error) {
 	q := "SELECT " + prefixCols("d.", documentCols) + `, (SELECT count(*) FROM annotations a WHERE a.document_id = d.id)
 		FROM documents d ORDER BY d.seq`
 	return queryAll(p.db, q, nil, func(r scanner) (storage.DocumentSummary, error) {
@@ -160,11 +161,11 @@ func prefixCols(prefix, cols string) string {
 
 // UpdateDocumentMeta changes a document's metadata (title, outlet, byline,
 // published, URL, status). Its text never changes.
-func (p *Project) UpdateDocumentMeta(d storage.Document) error {
+func (p *Project) UpdateDocumentMeta(ctx context.Context, d storage.Document) error {
 	if !validStatus(d.Status) {
 		return fmt.Errorf("document status %q: %w", d.Status, storage.ErrInvalid)
 	}
-	return p.write("Edit document details", func(q querier) error {
+	return p.write(ctx, "Edit document details", func(q querier) error {
 		res, err := q.ExecContext(bg, `UPDATE documents SET title=?, outlet=?, byline=?, published=?, url=?, status=? WHERE id=?`,
 			d.Title, d.Outlet, d.Byline, d.Published, d.URL, d.Status, d.ID)
 		return mustAffect(res, err, "document", d.ID)
@@ -172,8 +173,8 @@ func (p *Project) UpdateDocumentMeta(d storage.Document) error {
 }
 
 // DeleteDocument removes a document with its annotations and memos.
-func (p *Project) DeleteDocument(id string) error {
-	return p.write("Delete document", func(q querier) error {
+func (p *Project) DeleteDocument(ctx context.Context, id string) error {
+	return p.write(ctx, "Delete document", func(q querier) error {
 		res, err := q.ExecContext(bg, "DELETE FROM documents WHERE id = ?", id)
 		return mustAffect(res, err, "document", id)
 	})

@@ -2,7 +2,6 @@ package sqlite
 
 import (
 	"bytes"
-	"context"
 	"encoding/binary"
 	"errors"
 	"os"
@@ -22,12 +21,12 @@ func addProjectSeeds(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	d, err := p.AddDocument(storage.Document{Title: "Seed", Text: unicodeText})
+	d, err := p.AddDocument(bg, storage.Document{Title: "Seed", Text: unicodeText})
 	if err != nil {
 		f.Fatal(err)
 	}
-	who, _ := p.EnsureAnnotator("coder")
-	if _, err := p.AddAnnotation(storage.Annotation{DocumentID: d.ID, Kind: storage.KindQuote, Start: 3, End: 12, AnnotatorID: who.ID}); err != nil {
+	who, _ := p.EnsureAnnotator(bg, "coder")
+	if _, err := p.AddAnnotation(bg, storage.Annotation{DocumentID: d.ID, Kind: storage.KindQuote, Start: 3, End: 12, AnnotatorID: who.ID}); err != nil {
 		f.Fatal(err)
 	}
 	p.Close()
@@ -93,9 +92,9 @@ func FuzzOpen(f *testing.F) {
 			return
 		}
 		defer p.Close()
-		p.Check()
-		p.Stats()
-		p.Snapshot(storage.SnapshotOptions{})
+		p.Check(bg)
+		p.Stats(bg)
+		p.Snapshot(bg, storage.SnapshotOptions{})
 	})
 }
 
@@ -111,7 +110,7 @@ func FuzzRepair(f *testing.F) {
 			t.Fatal(err)
 		}
 		dst := filepath.Join(dir, "repaired.saywho")
-		_, err := Repair(context.Background(), path, dst)
+		_, err := Repair(bg, path, dst)
 		if after, _ := os.ReadFile(path); !bytes.Equal(after, data) {
 			t.Fatalf("repair (%v) changed the file", err)
 		}
@@ -129,7 +128,7 @@ func FuzzRepair(f *testing.F) {
 			t.Fatalf("the repaired project does not open: %v", err)
 		}
 		defer p.Close()
-		if problems, err := p.Check(); err != nil || len(problems) > 0 {
+		if problems, err := p.Check(bg); err != nil || len(problems) > 0 {
 			t.Fatalf("the repaired project is not sound: %v %v", problems, err)
 		}
 	})

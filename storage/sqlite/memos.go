@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -9,8 +10,8 @@ import (
 
 // SetMemo creates or replaces the memo of a document by an annotator; an
 // empty text deletes it.
-func (p *Project) SetMemo(documentID, annotatorID, text string) error {
-	return p.write("Edit memo", func(q querier) error {
+func (p *Project) SetMemo(ctx context.Context, documentID, annotatorID, text string) error {
+	return p.write(ctx, "Edit memo", func(q querier) error {
 		if strings.TrimSpace(text) == "" {
 			_, err := q.ExecContext(bg, "DELETE FROM memos WHERE document_id = ? AND annotator_id = ?", documentID, annotatorID)
 			return err
@@ -38,7 +39,7 @@ func insertMemo(q querier, m storage.Memo) error {
 
 // Memos lists the memos of a document, or of all documents when
 // documentID is "".
-func (p *Project) Memos(documentID string) ([]storage.Memo, error) {
+func (p *Project) Memos(ctx context.Context, documentID string) ([]storage.Memo, error) {
 	q := memoQuery + " JOIN documents d ON d.id = m.document_id"
 	var args []any
 	if documentID != "" {

@@ -37,7 +37,7 @@ import (
 func (p *Project) Merge(ctx context.Context, b *storage.Bundle, progress storage.MergeProgress) (storage.MergeReport, error) {
 	m := &merger{p: p, coders: map[string]string{}, codes: map[string]string{}, speakers: map[string]string{}}
 	f := m.firstOfEach(b)
-	err := p.write("Import coders, codes and speakers", func(q querier) error {
+	err := p.write(ctx, "Import coders, codes and speakers", func(q querier) error {
 		return m.registry(q, f)
 	})
 	if err != nil {
@@ -52,7 +52,7 @@ func (p *Project) Merge(ctx context.Context, b *storage.Bundle, progress storage
 		if err := ctx.Err(); err != nil {
 			return m.rep, err
 		}
-		err := p.write("Import "+d.Title, func(q querier) error {
+		err := p.write(ctx, "Import "+d.Title, func(q querier) error {
 			return m.document(q, d, groups[d.ID])
 		})
 		if err != nil {
@@ -66,7 +66,7 @@ func (p *Project) Merge(ctx context.Context, b *storage.Bundle, progress storage
 		if err := ctx.Err(); err != nil {
 			return m.rep, err
 		}
-		if err := p.write("Import", func(q querier) error { return m.orphans(q, g) }); err != nil {
+		if err := p.write(ctx, "Import", func(q querier) error { return m.orphans(q, g) }); err != nil {
 			return m.rep, err
 		}
 	}

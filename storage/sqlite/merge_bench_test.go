@@ -1,7 +1,6 @@
 package sqlite
 
 import (
-	"context"
 	"path/filepath"
 	"testing"
 )
@@ -16,11 +15,11 @@ func BenchmarkMergeAgain(b *testing.B) {
 	}
 	defer p.Close()
 	batch := crashBundle()
-	if _, err := p.Merge(context.Background(), batch, nil); err != nil {
+	if _, err := p.Merge(bg, batch, nil); err != nil {
 		b.Fatal(err)
 	}
 	for b.Loop() {
-		if _, err := p.Merge(context.Background(), batch, nil); err != nil {
+		if _, err := p.Merge(bg, batch, nil); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -51,7 +51,7 @@ func TestMergeReportsConflicts(t *testing.T) {
 		},
 		kind: "annotation", id: func(b *storage.Bundle) string { return b.Annotations[3].ID }, outcome: storage.KeptFirst,
 		check: func(t *testing.T, p *Project, b *storage.Bundle, rep storage.MergeReport) {
-			if a, err := p.Annotation(b.Annotations[3].ID); err != nil || a.Kind != storage.KindCue {
+			if a, err := p.Annotation(bg, b.Annotations[3].ID); err != nil || a.Kind != storage.KindCue {
 				t.Errorf("stored %+v (%v), want the first (a cue)", a, err)
 			}
 		},
@@ -65,7 +65,7 @@ func TestMergeReportsConflicts(t *testing.T) {
 		},
 		kind: "annotation", id: func(b *storage.Bundle) string { return b.Annotations[0].ID }, outcome: storage.KeptProject,
 		check: func(t *testing.T, p *Project, b *storage.Bundle, rep storage.MergeReport) {
-			a, err := p.Annotation(b.Annotations[0].ID)
+			a, err := p.Annotation(bg, b.Annotations[0].ID)
 			if err != nil || len(a.Ranges) != 2 || a.Attrs[storage.AttrQuoteType] != "" {
 				t.Errorf("the project's annotation changed: %+v (%v)", a, err)
 			}
@@ -83,7 +83,7 @@ func TestMergeReportsConflicts(t *testing.T) {
 			if rep.Annotations != 0 {
 				t.Errorf("%d annotations added onto a text they were not made on", rep.Annotations)
 			}
-			if d, _ := p.Document(b.Documents[0].ID); strings.Contains(d.Text, "A new last line") {
+			if d, _ := p.Document(bg, b.Documents[0].ID); strings.Contains(d.Text, "A new last line") {
 				t.Error("the project's text was replaced")
 			}
 		},
@@ -95,7 +95,7 @@ func TestMergeReportsConflicts(t *testing.T) {
 		},
 		kind: "document", id: func(b *storage.Bundle) string { return b.Documents[0].ID }, outcome: storage.KeptProject,
 		check: func(t *testing.T, p *Project, b *storage.Bundle, rep storage.MergeReport) {
-			if d, _ := p.Document(b.Documents[0].ID); d.Title != "Test" || rep.Annotations != 1 {
+			if d, _ := p.Document(bg, b.Documents[0].ID); d.Title != "Test" || rep.Annotations != 1 {
 				t.Errorf("title %q, %d annotations added; want the project's title and the new quote", d.Title, rep.Annotations)
 			}
 		},
@@ -110,7 +110,7 @@ func TestMergeReportsConflicts(t *testing.T) {
 		},
 		kind: "document", id: func(b *storage.Bundle) string { return b.Documents[0].ID }, outcome: storage.KeptFirst,
 		check: func(t *testing.T, p *Project, b *storage.Bundle, rep storage.MergeReport) {
-			if d, _ := p.Document(b.Documents[0].ID); d.Text != unicodeText || rep.Annotations != len(b.Annotations) {
+			if d, _ := p.Document(bg, b.Documents[0].ID); d.Text != unicodeText || rep.Annotations != len(b.Annotations) {
 				t.Errorf("text %q, %d annotations; want the first text with all its annotations", d.Text, rep.Annotations)
 			}
 		},
@@ -125,7 +125,7 @@ func TestMergeReportsConflicts(t *testing.T) {
 		edit: func(b *storage.Bundle) { b.Memos[0].Text = "changed" },
 		kind: "memo", id: func(b *storage.Bundle) string { return b.Memos[0].ID }, outcome: storage.KeptProject,
 		check: func(t *testing.T, p *Project, b *storage.Bundle, rep storage.MergeReport) {
-			if m, _ := p.Memos(b.Documents[0].ID); len(m) != 1 || m[0].Text != "read twice ✍️" {
+			if m, _ := p.Memos(bg, b.Documents[0].ID); len(m) != 1 || m[0].Text != "read twice ✍️" {
 				t.Errorf("memos %+v", m)
 			}
 		},
@@ -142,7 +142,7 @@ func TestMergeReportsConflicts(t *testing.T) {
 		edit: func(b *storage.Bundle) { b.Relations[0].TargetID = b.Annotations[2].ID },
 		kind: "relation", id: func(b *storage.Bundle) string { return b.Relations[0].ID }, outcome: storage.KeptProject,
 		check: func(t *testing.T, p *Project, b *storage.Bundle, rep storage.MergeReport) {
-			if r, _ := p.Relation(b.Relations[0].ID); r.TargetID != b.Annotations[1].ID {
+			if r, _ := p.Relation(bg, b.Relations[0].ID); r.TargetID != b.Annotations[1].ID {
 				t.Errorf("link %+v changed", r)
 			}
 		},
@@ -157,7 +157,7 @@ func TestMergeReportsConflicts(t *testing.T) {
 		edit: func(b *storage.Bundle) { b.Codes[1].Name = "Security" },
 		kind: "code", id: func(b *storage.Bundle) string { return b.Codes[1].ID }, outcome: storage.KeptProject,
 		check: func(t *testing.T, p *Project, b *storage.Bundle, rep storage.MergeReport) {
-			if c, _ := p.Code(b.Codes[1].ID); c.Name != "Defence" {
+			if c, _ := p.Code(bg, b.Codes[1].ID); c.Name != "Defence" {
 				t.Errorf("code %+v", c)
 			}
 		},
@@ -166,7 +166,7 @@ func TestMergeReportsConflicts(t *testing.T) {
 		edit: func(b *storage.Bundle) { b.Speakers[0].Name = "Zoe Example" },
 		kind: "speaker", id: func(b *storage.Bundle) string { return b.Speakers[0].ID }, outcome: storage.KeptProject,
 		check: func(t *testing.T, p *Project, b *storage.Bundle, rep storage.MergeReport) {
-			if s, _ := p.Speaker(b.Speakers[0].ID); s.Name != "Zoë" {
+			if s, _ := p.Speaker(bg, b.Speakers[0].ID); s.Name != "Zoë" {
 				t.Errorf("speaker %+v", s)
 			}
 		},
@@ -183,7 +183,7 @@ func TestMergeReportsConflicts(t *testing.T) {
 			}
 			file := cloneBundle(t, base)
 			c.edit(file)
-			before, _ := p.Stats()
+			before, _ := p.Stats(bg)
 			rep := mustMerge(t, p, file)
 			id := c.id(file)
 			var found *storage.Conflict
@@ -205,11 +205,11 @@ func TestMergeReportsConflicts(t *testing.T) {
 				c.check(t, p, file, rep)
 			}
 			if !c.empty && c.check == nil {
-				if after, _ := p.Stats(); after.Annotations != before.Annotations || after.Relations != before.Relations {
+				if after, _ := p.Stats(bg); after.Annotations != before.Annotations || after.Relations != before.Relations {
 					t.Errorf("the project changed: %+v, was %+v", after, before)
 				}
 			}
-			if probs, err := p.Check(); err != nil || len(probs) > 0 {
+			if probs, err := p.Check(bg); err != nil || len(probs) > 0 {
 				t.Fatalf("check: %v %v", probs, err)
 			}
 		})

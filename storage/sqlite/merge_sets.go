@@ -31,7 +31,7 @@ func (p *Project) mergeSets(ctx context.Context, b *storage.Bundle, rep *storage
 		}
 		hashes[d.ID] = h
 	}
-	return p.write("Import sets", func(q querier) error {
+	return p.write(ctx, "Import sets", func(q querier) error {
 		for _, s := range b.Sets {
 			id, err := targetSet(q, s, rep)
 			if err != nil {

@@ -1,7 +1,6 @@
 package sqlite
 
 import (
-	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -132,7 +131,7 @@ func freshIDs(b *storage.Bundle) *storage.Bundle {
 
 func mustMerge(t *testing.T, p *Project, b *storage.Bundle) storage.MergeReport {
 	t.Helper()
-	rep, err := p.Merge(context.Background(), b, nil)
+	rep, err := p.Merge(bg, b, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -150,7 +149,7 @@ func TestMergeWithoutIDsIsIdempotent(t *testing.T) {
 		first.Codes != 2 || first.Speakers != 2 || first.Annotators != 1 || len(first.Conflicts) != 0 {
 		t.Fatalf("first merge %+v", first)
 	}
-	want, _ := p.Stats()
+	want, _ := p.Stats(bg)
 	for i := range 2 {
 		rep := mustMerge(t, p, freshIDs(b))
 		if rep.Documents+rep.Annotations+rep.Relations+rep.Memos+rep.Codes+rep.Speakers+rep.Annotators != 0 || len(rep.Conflicts) != 0 {
@@ -161,11 +160,11 @@ func TestMergeWithoutIDsIsIdempotent(t *testing.T) {
 				i+2, rep.UnchangedAnnotations, rep.UnchangedRelations, rep.UnchangedMemos, rep.Duplicates, len(b.Annotations), len(b.Relations))
 		}
 	}
-	got, _ := p.Stats()
+	got, _ := p.Stats(bg)
 	if got.Annotations != want.Annotations || got.Relations != want.Relations || got.Speakers != want.Speakers || got.Codes != want.Codes {
 		t.Fatalf("after merging again: %+v, want %+v", got, want)
 	}
-	if probs, err := p.Check(); err != nil || len(probs) > 0 {
+	if probs, err := p.Check(bg); err != nil || len(probs) > 0 {
 		t.Fatalf("check: %v %v", probs, err)
 	}
 }
@@ -189,7 +188,7 @@ func TestMergeAddsOnlyWhatIsNew(t *testing.T) {
 	if rep.Annotations != 2 || rep.UnchangedAnnotations != len(b.Annotations) || rep.Relations != 0 || len(rep.Conflicts) != 0 {
 		t.Fatalf("merge %+v", rep)
 	}
-	anns, _ := p.Annotations(storage.Filter{Kind: storage.KindCode})
+	anns, _ := p.Annotations(bg, storage.Filter{Kind: storage.KindCode})
 	for _, a := range anns {
 		ev := a.Attrs["brat_event"]
 		if !strings.HasPrefix(ev, "Attribution Source:") || !strings.Contains(a.Text, "wrote") {
@@ -197,7 +196,7 @@ func TestMergeAddsOnlyWhatIsNew(t *testing.T) {
 		}
 		for _, f := range strings.Fields(ev)[1:] {
 			_, id, _ := strings.Cut(f, ":")
-			if _, err := p.Annotation(id); err != nil {
+			if _, err := p.Annotation(bg, id); err != nil {
 				t.Errorf("event %q names %s: %v", ev, id, err)
 			}
 		}

@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"context"
 	"fmt"
 	"time"
 
@@ -16,7 +17,7 @@ func (p *Project) initialise(name string) error {
 		return err
 	}
 	info := storage.ProjectInfo{ID: storage.NewID(), Name: name, Created: now()}
-	err := p.write("Create project", func(q querier) error {
+	err := p.write(bg, "Create project", func(q querier) error {
 		for _, kv := range metaRows(info) {
 			if _, err := q.ExecContext(bg, "INSERT INTO meta(key, value) VALUES (?, ?)", kv[0], kv[1]); err != nil {
 				return err
@@ -43,7 +44,7 @@ func metaRows(info storage.ProjectInfo) [][2]string {
 func (p *Project) migrate(from int) error {
 	if from > 0 {
 		backup := fmt.Sprintf("%s.v%d.%s.bak", p.path, from, time.Now().UTC().Format("20060102T150405"))
-		if err := p.Backup(backup); err != nil {
+		if err := p.Backup(bg, backup); err != nil {
 			return fmt.Errorf("backup before upgrading the project failed, nothing was changed: %w", err)
 		}
 	}
@@ -55,9 +56,9 @@ func (p *Project) migrate(from int) error {
 // Saywho project.
 func (p *Project) applyMigrations(from, to int) error {
 	for v := from; v < to; v++ {
-		tx, err := p.wconn.BeginTx(bg, nil)
+		tx, err := p.begin(bg)
 		if err != nil {
-			return classify(p.path, err)
+			return err
 		}
 		if v == 0 {
 			if _, err := tx.Exec(fmt.Sprintf("PRAGMA application_id = %d", ApplicationID)); err != nil {
@@ -106,11 +107,11 @@ func (p *Project) loadInfo() error {
 }
 
 // Rename changes the project's display name.
-func (p *Project) Rename(name string) error {
+func (p *Project) Rename(ctx context.Context, name string) error {
 	if name == "" {
 		return fmt.Errorf("project name: %w: empty", storage.ErrInvalid)
 	}
-	err := p.write("Rename project", func(q querier) error {
+	err := p.write(bg, "Rename project", func(q querier) error {
 		_, err := q.ExecContext(bg, "UPDATE meta SET value = ? WHERE key = 'name'", name)
 		return err
 	})

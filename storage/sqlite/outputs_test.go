@@ -76,14 +76,14 @@ func TestBackupRefusesProjectFiles(t *testing.T) {
 	p := newProject(t)
 	seed(t, p)
 	for _, dest := range []string{p.Path(), p.Path() + "-wal", p.Path() + "-journal"} {
-		if err := p.Backup(dest); !errors.Is(err, storage.ErrProjectFile) {
+		if err := p.Backup(bg, dest); !errors.Is(err, storage.ErrProjectFile) {
 			t.Errorf("Backup(%s) = %v, want ErrProjectFile", filepath.Base(dest), err)
 		}
 	}
 	if _, err := os.Stat(p.Path() + "-journal"); err == nil {
 		t.Error("a backup was written as the project's journal")
 	}
-	if problems, err := p.Check(); err != nil || len(problems) > 0 {
+	if problems, err := p.Check(bg); err != nil || len(problems) > 0 {
 		t.Fatalf("the project fails its check: %v %v", err, problems)
 	}
 }

@@ -28,9 +28,10 @@ type Project struct {
 	readOnly bool
 	info     storage.ProjectInfo
 
-	mu      sync.Mutex // serialises write transactions in this process
-	wconn   *sql.Conn  // the one connection that writes; reads use the pool
-	history *history   // undo/redo, nil until EnableUndo
+	lock    chan struct{} // holds a token while this process writes: serialises write transactions
+	wconn   *sql.Conn     // the one connection that writes; reads use the pool
+	history *history      // undo/redo, nil until EnableUndo
+	changes changeLog     // what each write changed, for Subscribe
 
 	textMu sync.Mutex
 	texts  map[string]*textutil.Index // document id -> its immutable text
@@ -288,21 +289,21 @@ func openDB(abs string, readOnly bool) (*Project, error) {
 	if err != nil {
 		return nil, classify(abs, err)
 	}
-	p := &Project{path: abs, db: db, readOnly: readOnly, version: SchemaVersion, texts: map[string]*textutil.Index{}}
+	p := &Project{path: abs, db: db, readOnly: readOnly, version: SchemaVersion, texts: map[string]*textutil.Index{}, lock: make(chan struct{}, 1)}
 	if !readOnly {
 		if p.wconn, err = db.Conn(bg); err != nil {
 			db.Close()
 			return nil, classify(abs, err)
 		}
+		// The writer waits for the write lock in begin, bounded by the
+		// caller's context, not in SQLite's busy handler.
+		if _, err = p.wconn.ExecContext(bg, fmt.Sprintf("PRAGMA busy_timeout = %d", writeBusyTimeout)); err != nil {
+			p.wconn.Close()
+			db.Close()
+			return nil, classify(abs, err)
+		}
 	}
 	return p, nil
-}
-
-// noIndex reports whether a read-only open failed because SQLite could
-// not create the -shm index it needs beside a WAL project even to read
-// it: the folder is not writable.
-func noIndex(err error) bool {
-	return err != nil && (strings.Contains(err.Error(), "readonly database") || strings.Contains(err.Error(), "unable to open"))
 }
 
 // immutableDB opens a project in a folder the process cannot write as an
@@ -323,22 +324,6 @@ func immutableDB(abs string, pragmas ...string) (*sql.DB, error) {
 		return nil, err
 	}
 	return db, nil
-}
-
-// classify turns SQLite errors met while opening into the package's errors.
-func classify(path string, err error) error {
-	if full := DiskFull(path, err); full != err {
-		return full
-	}
-	msg := err.Error()
-	switch {
-	case strings.Contains(msg, "malformed"), strings.Contains(msg, "not a database"), strings.Contains(msg, "corrupt"),
-		strings.Contains(msg, "unsupported file format"):
-		return fmt.Errorf("%s: %w (%v)", path, storage.ErrCorrupt, err)
-	case strings.Contains(msg, "locked"), strings.Contains(msg, "busy"):
-		return fmt.Errorf("%s: %w (%v)", path, storage.ErrInUse, err)
-	}
-	return fmt.Errorf("%s: %w", path, err)
 }
 
 // verify runs SQLite's quick check, so that a damaged file is refused at
@@ -406,31 +391,6 @@ type querier interface {
 	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
-}
-
-// write runs fn in one immediate transaction on the writing connection and
-// commits it before returning: one user action, one transaction. label
-// names the action for undo ("Add quote").
-func (p *Project) write(label string, fn func(q querier) error) error {
-	if p.readOnly {
-		return fmt.Errorf("cannot %s: %w", strings.ToLower(label), storage.ErrReadOnly)
-	}
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	mark := p.history.mark(bg, p.wconn)
-	tx, err := p.wconn.BeginTx(bg, nil)
-	if err != nil {
-		return classify(p.path, err)
-	}
-	if err := fn(tx); err != nil {
-		tx.Rollback()
-		return DiskFull(p.path, schemaChanged(err))
-	}
-	if err := tx.Commit(); err != nil {
-		return classify(p.path, schemaChanged(err))
-	}
-	p.history.record(bg, p.wconn, label, mark)
-	return nil
 }
 
 var bg = context.Background()

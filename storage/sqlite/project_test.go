@@ -32,11 +32,11 @@ func seed(t *testing.T, p *Project) (storage.Document, storage.Annotator) {
 // seedText adds a document with text and the coder "coder".
 func seedText(t *testing.T, p *Project, text string) (storage.Document, storage.Annotator) {
 	t.Helper()
-	d, err := p.AddDocument(storage.Document{Title: "Test", Text: text})
+	d, err := p.AddDocument(bg, storage.Document{Title: "Test", Text: text})
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err := p.EnsureAnnotator("coder")
+	a, err := p.EnsureAnnotator(bg, "coder")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,14 +80,14 @@ func TestAnnotationOffsetsUnicode(t *testing.T) {
 	cases := []string{"👩🏽‍💼 Zoë", "“We won’t yield.”", "北京", "「不」", "שלום", "مرحبا", "Renée 🇺🇦"}
 	for _, exact := range cases {
 		s, e := span(t, d.Text, exact)
-		a, err := p.AddAnnotation(storage.Annotation{DocumentID: d.ID, Kind: storage.KindQuote, Start: s, End: e, AnnotatorID: who.ID})
+		a, err := p.AddAnnotation(bg, storage.Annotation{DocumentID: d.ID, Kind: storage.KindQuote, Start: s, End: e, AnnotatorID: who.ID})
 		if err != nil {
 			t.Fatalf("%q: %v", exact, err)
 		}
 		if got := string([]rune(d.Text)[a.Start:a.End]); got != exact || a.Text != exact {
 			t.Errorf("[%d,%d) = %q / %q, want %q", a.Start, a.End, got, a.Text, exact)
 		}
-		back, err := p.Annotation(a.ID)
+		back, err := p.Annotation(bg, a.ID)
 		if err != nil || back.Text != exact || back.Start != s {
 			t.Errorf("stored %+v, %v", back, err)
 		}
@@ -113,11 +113,11 @@ func TestAnnotationRejects(t *testing.T) {
 		{"part outside", storage.Annotation{DocumentID: d.ID, Kind: storage.KindQuote, Start: 0, End: 5, Ranges: []storage.Range{{Start: 0, End: 2}, {Start: 4, End: 7}}, AnnotatorID: who.ID}},
 	}
 	for _, c := range cases {
-		if _, err := p.AddAnnotation(c.a); err == nil {
+		if _, err := p.AddAnnotation(bg, c.a); err == nil {
 			t.Errorf("%s: accepted", c.name)
 		}
 	}
-	if s, _ := p.Stats(); s.Annotations != 0 {
+	if s, _ := p.Stats(bg); s.Annotations != 0 {
 		t.Fatalf("%d annotations stored after refusals", s.Annotations)
 	}
 }
@@ -127,14 +127,14 @@ func TestRelationRules(t *testing.T) {
 	d, who := seed(t, p)
 	mk := func(k storage.Kind, s string) storage.Annotation {
 		st, e := span(t, d.Text, s)
-		a, err := p.AddAnnotation(storage.Annotation{DocumentID: d.ID, Kind: k, Start: st, End: e, AnnotatorID: who.ID})
+		a, err := p.AddAnnotation(bg, storage.Annotation{DocumentID: d.ID, Kind: k, Start: st, End: e, AnnotatorID: who.ID})
 		if err != nil {
 			t.Fatal(err)
 		}
 		return a
 	}
 	quote, mention, cue, claim := mk(storage.KindQuote, "“We won’t yield.”"), mk(storage.KindSpeakerMention, "Zoë"), mk(storage.KindCue, "said"), mk(storage.KindClaim, "replied")
-	sp, err := p.AddSpeaker(storage.Speaker{Name: "Zoë Example", Aliases: []string{"Zoë"}})
+	sp, err := p.AddSpeaker(bg, storage.Speaker{Name: "Zoë Example", Aliases: []string{"Zoë"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -155,21 +155,21 @@ func TestRelationRules(t *testing.T) {
 		{storage.Relation{Type: storage.RelSaidBy, SourceID: quote.ID, TargetID: mention.ID, TargetSpeakerID: sp.ID}, false},
 	}
 	for i, c := range cases {
-		_, err := p.Link(c.r)
+		_, err := p.Link(bg, c.r)
 		if (err == nil) != c.ok {
 			t.Errorf("case %d %s: err = %v, want ok=%v", i, c.r.Type, err, c.ok)
 		}
 	}
-	rels, _ := p.Relations(d.ID)
+	rels, _ := p.Relations(bg, d.ID)
 	// said_by replaced (one speaker per quote), cue_of, claimed_by, stated_in.
 	if len(rels) != 4 {
 		t.Fatalf("%d relations, want 4: %+v", len(rels), rels)
 	}
 	quote.Kind = storage.KindClaim
-	if _, err := p.UpdateAnnotation(quote); err == nil {
+	if _, err := p.UpdateAnnotation(bg, quote); err == nil {
 		t.Fatal("kind change that breaks links accepted")
 	}
-	st, _ := p.Speakers()
+	st, _ := p.Speakers(bg)
 	if st[0].Quotes != 1 || st[0].Claims != 1 {
 		t.Fatalf("speaker counts %+v", st[0])
 	}
@@ -182,20 +182,20 @@ func TestUndoRedo(t *testing.T) {
 	}
 	d, who := seed(t, p)
 	s, e := span(t, d.Text, "北京")
-	a, err := p.AddAnnotation(storage.Annotation{DocumentID: d.ID, Kind: storage.KindQuote, Start: s, End: e, AnnotatorID: who.ID, Attrs: map[string]string{storage.AttrQuoteType: "direct"}})
+	a, err := p.AddAnnotation(bg, storage.Annotation{DocumentID: d.ID, Kind: storage.KindQuote, Start: s, End: e, AnnotatorID: who.ID, Attrs: map[string]string{storage.AttrQuoteType: "direct"}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, _ := p.AddCode(storage.Code{Name: "Economy", Color: "#FF0000", Shortcut: "1"})
-	if _, err := p.ToggleCode(a.ID, c.ID); err != nil {
+	c, _ := p.AddCode(bg, storage.Code{Name: "Economy", Color: "#FF0000", Shortcut: "1"})
+	if _, err := p.ToggleCode(bg, a.ID, c.ID); err != nil {
 		t.Fatal(err)
 	}
-	if err := p.DeleteAnnotation(a.ID); err != nil {
+	if err := p.DeleteAnnotation(bg, a.ID); err != nil {
 		t.Fatal(err)
 	}
-	count := func() int { s, _ := p.Stats(); return s.Annotations }
+	count := func() int { s, _ := p.Stats(bg); return s.Annotations }
 	steps := []struct {
-		op   func() (string, error)
+		op   func(context.Context) (string, error)
 		want int
 	}{
 		{p.Undo, 1}, // delete undone
@@ -208,30 +208,30 @@ func TestUndoRedo(t *testing.T) {
 		{p.Redo, 0},
 	}
 	for i, st := range steps {
-		if _, err := st.op(); err != nil {
+		if _, err := st.op(bg); err != nil {
 			t.Fatalf("step %d: %v", i, err)
 		}
 		if got := count(); got != st.want {
 			t.Fatalf("step %d: %d annotations, want %d", i, got, st.want)
 		}
 		if i == 0 {
-			back, err := p.Annotation(a.ID)
+			back, err := p.Annotation(bg, a.ID)
 			if err != nil || len(back.Codes) != 1 || back.Attrs[storage.AttrQuoteType] != "direct" {
 				t.Fatalf("restored %+v %v", back, err)
 			}
 		}
 	}
-	if _, err := p.Redo(); !errors.Is(err, storage.ErrNothingToRedo) {
+	if _, err := p.Redo(bg); !errors.Is(err, storage.ErrNothingToRedo) {
 		t.Fatalf("extra redo: %v", err)
 	}
-	p.Undo()
-	if _, err := p.AddSpeaker(storage.Speaker{Name: "New"}); err != nil {
+	p.Undo(bg)
+	if _, err := p.AddSpeaker(bg, storage.Speaker{Name: "New"}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := p.Redo(); !errors.Is(err, storage.ErrNothingToRedo) {
+	if _, err := p.Redo(bg); !errors.Is(err, storage.ErrNothingToRedo) {
 		t.Fatalf("redo survived a new action: %v", err)
 	}
-	if probs, err := p.Check(); err != nil || len(probs) > 0 {
+	if probs, err := p.Check(bg); err != nil || len(probs) > 0 {
 		t.Fatalf("check: %v %v", probs, err)
 	}
 }
@@ -240,20 +240,20 @@ func TestMergeIsIdempotent(t *testing.T) {
 	src := newProject(t)
 	d, who := seed(t, src)
 	s, e := span(t, d.Text, "Renée 🇺🇦")
-	sp, _ := src.AddSpeaker(storage.Speaker{Name: "Renée"})
-	m, _ := src.AddAnnotation(storage.Annotation{DocumentID: d.ID, Kind: storage.KindSpeakerMention, Start: s, End: e, AnnotatorID: who.ID, SpeakerID: sp.ID})
+	sp, _ := src.AddSpeaker(bg, storage.Speaker{Name: "Renée"})
+	m, _ := src.AddAnnotation(bg, storage.Annotation{DocumentID: d.ID, Kind: storage.KindSpeakerMention, Start: s, End: e, AnnotatorID: who.ID, SpeakerID: sp.ID})
 	s, e = span(t, d.Text, "שלום and مرحبا")
-	q, _ := src.AddAnnotation(storage.Annotation{DocumentID: d.ID, Kind: storage.KindQuote, Start: s, End: e, AnnotatorID: who.ID})
-	if _, err := src.Link(storage.Relation{Type: storage.RelSaidBy, SourceID: q.ID, TargetID: m.ID}); err != nil {
+	q, _ := src.AddAnnotation(bg, storage.Annotation{DocumentID: d.ID, Kind: storage.KindQuote, Start: s, End: e, AnnotatorID: who.ID})
+	if _, err := src.Link(bg, storage.Relation{Type: storage.RelSaidBy, SourceID: q.ID, TargetID: m.ID}); err != nil {
 		t.Fatal(err)
 	}
-	b, err := src.Snapshot(storage.SnapshotOptions{})
+	b, err := src.Snapshot(bg, storage.SnapshotOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	dst := newProject(t)
 	for i := 0; i < 2; i++ {
-		rep, err := dst.Merge(context.Background(), b, nil)
+		rep, err := dst.Merge(bg, b, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -264,7 +264,7 @@ func TestMergeIsIdempotent(t *testing.T) {
 			t.Fatalf("second merge added %+v", rep)
 		}
 	}
-	got, _ := dst.Snapshot(storage.SnapshotOptions{})
+	got, _ := dst.Snapshot(bg, storage.SnapshotOptions{})
 	got.Project = b.Project
 	if len(got.Annotations) != 2 || got.Annotations[1].Text != b.Annotations[1].Text {
 		t.Fatalf("merged %+v", got.Annotations)
@@ -328,10 +328,10 @@ func TestReadOnly(t *testing.T) {
 	if !p.ReadOnly() {
 		t.Fatal("not read-only")
 	}
-	if _, err := p.AddAnnotation(storage.Annotation{DocumentID: d.ID, Kind: storage.KindQuote, Start: 0, End: 3, AnnotatorID: who.ID}); !errors.Is(err, storage.ErrReadOnly) {
+	if _, err := p.AddAnnotation(bg, storage.Annotation{DocumentID: d.ID, Kind: storage.KindQuote, Start: 0, End: 3, AnnotatorID: who.ID}); !errors.Is(err, storage.ErrReadOnly) {
 		t.Fatalf("edit on read-only project: %v", err)
 	}
-	if docs, err := p.Documents(); err != nil || len(docs) != 1 {
+	if docs, err := p.Documents(bg); err != nil || len(docs) != 1 {
 		t.Fatalf("read: %v %v", docs, err)
 	}
 }
@@ -339,8 +339,8 @@ func TestReadOnly(t *testing.T) {
 func TestSearchKWIC(t *testing.T) {
 	p := newProject(t)
 	seed(t, p)
-	p.AddDocument(storage.Document{Title: "Second", Text: "Officials in Kyiv said nothing.\nOfficials agreed."})
-	hits, err := p.Search("officials")
+	p.AddDocument(bg, storage.Document{Title: "Second", Text: "Officials in Kyiv said nothing.\nOfficials agreed."})
+	hits, err := p.Search(bg, "officials")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -348,12 +348,12 @@ func TestSearchKWIC(t *testing.T) {
 		t.Fatalf("%d hits: %+v", len(hits), hits)
 	}
 	for _, h := range hits {
-		d, _ := p.Document(h.DocumentID)
+		d, _ := p.Document(bg, h.DocumentID)
 		if got := string([]rune(d.Text)[h.Start:h.End]); got != h.Match {
 			t.Errorf("hit offsets %q vs %q", got, h.Match)
 		}
 	}
-	if _, err := p.Search(`"unbalanced AND (`); err != nil {
+	if _, err := p.Search(bg, `"unbalanced AND (`); err != nil {
 		t.Fatalf("syntax in query: %v", err)
 	}
 }
@@ -361,13 +361,13 @@ func TestSearchKWIC(t *testing.T) {
 func TestDuplicateDocument(t *testing.T) {
 	p := newProject(t)
 	seed(t, p)
-	if _, err := p.AddDocument(storage.Document{Title: "again", Text: unicodeText}); !errors.Is(err, storage.ErrDuplicate) {
+	if _, err := p.AddDocument(bg, storage.Document{Title: "again", Text: unicodeText}); !errors.Is(err, storage.ErrDuplicate) {
 		t.Fatalf("duplicate: %v", err)
 	}
-	if _, err := p.AddDocument(storage.Document{Title: "crlf", Text: "a\r\nb"}); err != nil {
+	if _, err := p.AddDocument(bg, storage.Document{Title: "crlf", Text: "a\r\nb"}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := p.AddDocument(storage.Document{Title: "lf", Text: "a\nb"}); !errors.Is(err, storage.ErrDuplicate) {
+	if _, err := p.AddDocument(bg, storage.Document{Title: "lf", Text: "a\nb"}); !errors.Is(err, storage.ErrDuplicate) {
 		t.Fatalf("CRLF and LF copies both stored: %v", err)
 	}
 }
@@ -375,34 +375,34 @@ func TestDuplicateDocument(t *testing.T) {
 func TestMergeSpeakersAndCodes(t *testing.T) {
 	p := newProject(t)
 	d, who := seed(t, p)
-	a, _ := p.AddSpeaker(storage.Speaker{Name: "Volodymyr Zelenskyy", Role: "President"})
-	b, _ := p.AddSpeaker(storage.Speaker{Name: "Zelensky", Affiliation: "Ukraine", Wikidata: "Q3881"})
+	a, _ := p.AddSpeaker(bg, storage.Speaker{Name: "Volodymyr Zelenskyy", Role: "President"})
+	b, _ := p.AddSpeaker(bg, storage.Speaker{Name: "Zelensky", Affiliation: "Ukraine", Wikidata: "Q3881"})
 	s, e := span(t, d.Text, "Zoë")
-	m, _ := p.AddAnnotation(storage.Annotation{DocumentID: d.ID, Kind: storage.KindSpeakerMention, Start: s, End: e, AnnotatorID: who.ID, SpeakerID: b.ID})
-	if err := p.MergeSpeakers(a.ID, b.ID); err != nil {
+	m, _ := p.AddAnnotation(bg, storage.Annotation{DocumentID: d.ID, Kind: storage.KindSpeakerMention, Start: s, End: e, AnnotatorID: who.ID, SpeakerID: b.ID})
+	if err := p.MergeSpeakers(bg, a.ID, b.ID); err != nil {
 		t.Fatal(err)
 	}
-	got, _ := p.Speaker(a.ID)
+	got, _ := p.Speaker(bg, a.ID)
 	if got.Affiliation != "Ukraine" || got.Wikidata != "Q3881" || !contains(got.Aliases, "Zelensky") {
 		t.Fatalf("merged speaker %+v", got)
 	}
-	if mm, _ := p.Annotation(m.ID); mm.SpeakerID != a.ID {
+	if mm, _ := p.Annotation(bg, m.ID); mm.SpeakerID != a.ID {
 		t.Fatalf("mention not moved: %+v", mm)
 	}
-	parent, _ := p.AddCode(storage.Code{Name: "Topic"})
-	child, _ := p.AddCode(storage.Code{Name: "War", ParentID: parent.ID})
-	ca, _ := p.AddAnnotation(storage.Annotation{DocumentID: d.ID, Kind: storage.KindCode, Start: 0, End: 8, AnnotatorID: who.ID, Codes: []string{child.ID}})
-	if _, err := p.UpdateCode(storage.Code{ID: parent.ID, Name: "Topic", ParentID: child.ID}); err == nil {
+	parent, _ := p.AddCode(bg, storage.Code{Name: "Topic"})
+	child, _ := p.AddCode(bg, storage.Code{Name: "War", ParentID: parent.ID})
+	ca, _ := p.AddAnnotation(bg, storage.Annotation{DocumentID: d.ID, Kind: storage.KindCode, Start: 0, End: 8, AnnotatorID: who.ID, Codes: []string{child.ID}})
+	if _, err := p.UpdateCode(bg, storage.Code{ID: parent.ID, Name: "Topic", ParentID: child.ID}); err == nil {
 		t.Fatal("cycle accepted")
 	}
-	n, sub, _ := p.CodeUsage(parent.ID)
+	n, sub, _ := p.CodeUsage(bg, parent.ID)
 	if n != 1 || sub != 1 {
 		t.Fatalf("usage %d %d", n, sub)
 	}
-	if err := p.DeleteCode(parent.ID); err != nil {
+	if err := p.DeleteCode(bg, parent.ID); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := p.Annotation(ca.ID); !errors.Is(err, storage.ErrNotFound) {
+	if _, err := p.Annotation(bg, ca.ID); !errors.Is(err, storage.ErrNotFound) {
 		t.Fatalf("coded passage left behind: %v", err)
 	}
 }
@@ -413,25 +413,25 @@ func TestMergeCodersProjects(t *testing.T) {
 	team := newProject(t)
 	for _, coder := range []string{"Ana", "Ben"} {
 		own := newProject(t)
-		d, err := own.AddDocument(storage.Document{Title: "Shared", Text: unicodeText})
+		d, err := own.AddDocument(bg, storage.Document{Title: "Shared", Text: unicodeText})
 		if err != nil {
 			t.Fatal(err)
 		}
-		who, _ := own.EnsureAnnotator(coder)
+		who, _ := own.EnsureAnnotator(bg, coder)
 		s, e := span(t, d.Text, "北京")
-		if _, err := own.AddAnnotation(storage.Annotation{DocumentID: d.ID, Kind: storage.KindQuote, Start: s, End: e, AnnotatorID: who.ID}); err != nil {
+		if _, err := own.AddAnnotation(bg, storage.Annotation{DocumentID: d.ID, Kind: storage.KindQuote, Start: s, End: e, AnnotatorID: who.ID}); err != nil {
 			t.Fatal(err)
 		}
-		b, _ := own.Snapshot(storage.SnapshotOptions{})
-		if _, err := team.Merge(context.Background(), b, nil); err != nil {
+		b, _ := own.Snapshot(bg, storage.SnapshotOptions{})
+		if _, err := team.Merge(bg, b, nil); err != nil {
 			t.Fatal(err)
 		}
 	}
-	st, _ := team.Stats()
+	st, _ := team.Stats(bg)
 	if st.Documents != 1 || st.Annotations != 2 || st.ByAnnotator["Ana"] != 1 || st.ByAnnotator["Ben"] != 1 {
 		t.Fatalf("merged stats %+v", st)
 	}
-	if probs, err := team.Check(); err != nil || len(probs) > 0 {
+	if probs, err := team.Check(bg); err != nil || len(probs) > 0 {
 		t.Fatalf("check: %v %v", probs, err)
 	}
 }

@@ -34,7 +34,7 @@ func TestRangesKeepTheirOrder(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			a, err := p.AddAnnotation(storage.Annotation{DocumentID: d.ID, Kind: storage.KindQuote, Start: c.start, End: c.end, Ranges: c.parts, AnnotatorID: who.ID})
+			a, err := p.AddAnnotation(bg, storage.Annotation{DocumentID: d.ID, Kind: storage.KindQuote, Start: c.start, End: c.end, Ranges: c.parts, AnnotatorID: who.ID})
 			if !c.ok {
 				if !errors.Is(err, storage.ErrInvalid) {
 					t.Fatalf("parts %v: err %v, want ErrInvalid", c.parts, err)
@@ -44,7 +44,7 @@ func TestRangesKeepTheirOrder(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got, err := p.Annotation(a.ID)
+			got, err := p.Annotation(bg, a.ID)
 			if err != nil || !slices.Equal(got.Ranges, c.parts) {
 				t.Fatalf("read back %v (%v), want %v in the same order", got.Ranges, err, c.parts)
 			}
@@ -61,17 +61,17 @@ func TestUndoKeepsPartOrder(t *testing.T) {
 	}
 	d, who := seed(t, p)
 	parts := []storage.Range{{Start: 6, End: 10}, {Start: 0, End: 3}}
-	a, err := p.AddAnnotation(storage.Annotation{DocumentID: d.ID, Kind: storage.KindQuote, Start: 0, End: 10, Ranges: parts, AnnotatorID: who.ID})
+	a, err := p.AddAnnotation(bg, storage.Annotation{DocumentID: d.ID, Kind: storage.KindQuote, Start: 0, End: 10, Ranges: parts, AnnotatorID: who.ID})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := p.DeleteAnnotation(a.ID); err != nil {
+	if err := p.DeleteAnnotation(bg, a.ID); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := p.Undo(); err != nil {
+	if _, err := p.Undo(bg); err != nil {
 		t.Fatal(err)
 	}
-	if got, err := p.Annotation(a.ID); err != nil || !slices.Equal(got.Ranges, parts) {
+	if got, err := p.Annotation(bg, a.ID); err != nil || !slices.Equal(got.Ranges, parts) {
 		t.Fatalf("after undo: parts %v (%v), want %v", got.Ranges, err, parts)
 	}
 }

@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"context"
 	"database/sql"
 	"errors"
 	"fmt"
@@ -12,8 +13,8 @@ import (
 // id, created time are filled in when empty. Linking a quote or claim that
 // already has a said_by/claimed_by link replaces that link: a quote has
 // one speaker.
-func (p *Project) Link(r storage.Relation) (storage.Relation, error) {
-	err := p.write("Link "+string(r.Type), func(q querier) error {
+func (p *Project) Link(ctx context.Context, r storage.Relation) (storage.Relation, error) {
+	err := p.write(ctx, "Link "+string(r.Type), func(q querier) error {
 		var err error
 		r, err = addRelation(q, r, true)
 		return err
@@ -77,8 +78,8 @@ func prepareRelation(q querier, r storage.Relation) (storage.Relation, error) {
 }
 
 // Unlink deletes a relation.
-func (p *Project) Unlink(id string) error {
-	return p.write("Remove link", func(q querier) error {
+func (p *Project) Unlink(ctx context.Context, id string) error {
+	return p.write(ctx, "Remove link", func(q querier) error {
 		res, err := q.ExecContext(bg, "DELETE FROM relations WHERE id = ?", id)
 		return mustAffect(res, err, "relation", id)
 	})
@@ -96,7 +97,7 @@ func scanRelation(s scanner) (storage.Relation, error) {
 
 // Relations lists the relations whose source lies in the document, or all
 // relations when documentID is "".
-func (p *Project) Relations(documentID string) ([]storage.Relation, error) {
+func (p *Project) Relations(ctx context.Context, documentID string) ([]storage.Relation, error) {
 	q := "SELECT " + relationCols + " FROM relations r JOIN annotations a ON a.id = r.source_id JOIN documents d ON d.id = a.document_id"
 	var args []any
 	if documentID != "" {
@@ -108,7 +109,7 @@ func (p *Project) Relations(documentID string) ([]storage.Relation, error) {
 }
 
 // Relation returns one relation.
-func (p *Project) Relation(id string) (storage.Relation, error) {
+func (p *Project) Relation(ctx context.Context, id string) (storage.Relation, error) {
 	r, err := scanRelation(p.db.QueryRow("SELECT "+relationCols+" FROM relations r WHERE r.id = ?", id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return r, fmt.Errorf("relation %s: %w", id, storage.ErrNotFound)

@@ -209,7 +209,7 @@ func rebuild(ctx context.Context, path string, source *sql.DB, got *schema, vers
 	if err := p.loadInfo(); err != nil {
 		return err
 	}
-	problems, err := p.Check()
+	problems, err := p.Check(ctx)
 	if err != nil {
 		return err
 	}

@@ -16,7 +16,7 @@ import (
 func repaired(t *testing.T, path string) (*Project, RepairReport) {
 	t.Helper()
 	dst := RepairedPath(path)
-	rep, err := Repair(context.Background(), path, dst)
+	rep, err := Repair(bg, path, dst)
 	if err != nil {
 		t.Fatalf("repair: %v", err)
 	}
@@ -97,11 +97,11 @@ func TestRepairReportsLosses(t *testing.T) {
 	if rep.Complete() {
 		t.Error("a repair that lost a table reports everything recovered")
 	}
-	anns, err := p.Annotations(storage.Filter{})
+	anns, err := p.Annotations(bg, storage.Filter{})
 	if err != nil || len(anns) != 4 || anns[0].Note != "" {
 		t.Fatalf("annotations after the repair: %d, %v", len(anns), err)
 	}
-	if rels, _ := p.Relations(""); len(rels) != 0 {
+	if rels, _ := p.Relations(bg, ""); len(rels) != 0 {
 		t.Errorf("%d relations recovered from a dropped table", len(rels))
 	}
 }
@@ -144,7 +144,7 @@ func TestRepairDropsInvalidRows(t *testing.T) {
 			t.Errorf("the report does not say %q:\n%s", w, text)
 		}
 	}
-	anns, _ := p.Annotations(storage.Filter{})
+	anns, _ := p.Annotations(bg, storage.Filter{})
 	for _, a := range anns {
 		if a.ID == "beyond" {
 			t.Error("an annotation beyond its text was kept")
@@ -153,7 +153,7 @@ func TestRepairDropsInvalidRows(t *testing.T) {
 			t.Error("a quote kept its reference to a missing speaker")
 		}
 	}
-	if memos, _ := p.Memos(""); len(memos) != 1 {
+	if memos, _ := p.Memos(bg, ""); len(memos) != 1 {
 		t.Errorf("%d memos, want the one on a document that exists", len(memos))
 	}
 }
@@ -170,12 +170,12 @@ func bigProject(t *testing.T, dir string, n int) (string, []int64) {
 	}
 	defer p.Close()
 	text := strings.Repeat("The mayor said the harbour will reopen. ", 100)
-	d, err := p.AddDocument(storage.Document{Title: "Long", Text: text})
+	d, err := p.AddDocument(bg, storage.Document{Title: "Long", Text: text})
 	if err != nil {
 		t.Fatal(err)
 	}
-	who, _ := p.EnsureAnnotator("coder")
-	err = p.write("Add annotations", func(q querier) error {
+	who, _ := p.EnsureAnnotator(bg, "coder")
+	err = p.write(bg, "Add annotations", func(q querier) error {
 		for i := range n {
 			start := (i * 6) % (len(text) - 20)
 			if _, err := p.addAnnotation(q, storage.Annotation{DocumentID: d.ID, Kind: storage.KindClaim, Start: start, End: start + 12, AnnotatorID: who.ID}); err != nil {
@@ -238,7 +238,7 @@ func TestRepairDamagedPages(t *testing.T) {
 	if anns.Damage == "" || !strings.Contains(anns.Damage, "backwards") {
 		t.Errorf("the report says nothing of the damaged page: %+v", anns)
 	}
-	got, err := r.Annotations(storage.Filter{})
+	got, err := r.Annotations(bg, storage.Filter{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -267,7 +267,7 @@ func TestRepairTruncated(t *testing.T) {
 		t.Fatalf("open a truncated project: %v, want ErrCorrupt", err)
 	}
 	r, rep := repaired(t, path)
-	docs, err := r.Documents()
+	docs, err := r.Documents(bg)
 	if err != nil || len(docs) != 1 {
 		t.Fatalf("%d documents recovered (%v), want the one\n%s", len(docs), err, rep)
 	}
@@ -291,7 +291,7 @@ func TestRepairMalformedSchema(t *testing.T) {
 	if !strings.Contains(rep.String(), "trigger bad was added") {
 		t.Errorf("the report does not name the trigger:\n%s", rep)
 	}
-	if anns, _ := p.Annotations(storage.Filter{}); len(anns) != 4 {
+	if anns, _ := p.Annotations(bg, storage.Filter{}); len(anns) != 4 {
 		t.Errorf("%d annotations recovered, want 4", len(anns))
 	}
 }
@@ -318,7 +318,7 @@ func TestRepairRefuses(t *testing.T) {
 		{"onto itself", good, good, storage.ErrExists},
 	} {
 		before := folderState(t, dir)
-		if _, err := Repair(context.Background(), c.src, c.dst); !errors.Is(err, c.want) {
+		if _, err := Repair(bg, c.src, c.dst); !errors.Is(err, c.want) {
 			t.Errorf("%s: %v, want %v", c.name, err, c.want)
 		}
 		sameFolder(t, c.name, before, folderState(t, dir))
@@ -330,7 +330,7 @@ func TestRepairCancelled(t *testing.T) {
 	dir := t.TempDir()
 	path := richProject(t, dir)
 	before := folderState(t, dir)
-	ctx, cancel := context.WithCancel(context.Background())
+	ctx, cancel := context.WithCancel(bg)
 	cancel()
 	if _, err := Repair(ctx, path, RepairedPath(path)); !errors.Is(err, context.Canceled) {
 		t.Fatalf("cancelled repair: %v", err)

@@ -19,9 +19,9 @@ func sizedProject(b *testing.B, docs int) string {
 		b.Fatal(err)
 	}
 	defer p.Close()
-	who, _ := p.EnsureAnnotator("coder")
+	who, _ := p.EnsureAnnotator(bg, "coder")
 	sentence := "Minister Example said that the plan would work. "
-	err = p.write("Test set-up", func(q querier) error {
+	err = p.write(bg, "Test set-up", func(q querier) error {
 		for d := 0; d < docs; d++ {
 			doc, err := addDocument(q, storage.Document{Title: fmt.Sprint("Doc ", d), Text: fmt.Sprintf("Doc %d\n", d) + strings.Repeat(sentence, 30)})
 			if err != nil {

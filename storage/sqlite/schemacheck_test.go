@@ -29,17 +29,17 @@ func richProject(t testing.TB, dir string) string {
 			t.Fatal(err)
 		}
 	}
-	d, err := p.AddDocument(storage.Document{Title: "Harbour", Outlet: "Gazette", Text: unicodeText})
+	d, err := p.AddDocument(bg, storage.Document{Title: "Harbour", Outlet: "Gazette", Text: unicodeText})
 	must(err)
-	_, err = p.AddDocument(storage.Document{Title: "Ferry", Text: "Ferry fares rise 🚢.\n“Fuel costs doubled,” Park said.\n"})
+	_, err = p.AddDocument(bg, storage.Document{Title: "Ferry", Text: "Ferry fares rise 🚢.\n“Fuel costs doubled,” Park said.\n"})
 	must(err)
-	who, err := p.EnsureAnnotator("coder")
+	who, err := p.EnsureAnnotator(bg, "coder")
 	must(err)
-	topic, err := p.AddCode(storage.Code{Name: "Politics", Color: "#1F77B4", Shortcut: "1"})
+	topic, err := p.AddCode(bg, storage.Code{Name: "Politics", Color: "#1F77B4", Shortcut: "1"})
 	must(err)
-	sub, err := p.AddCode(storage.Code{Name: "Elections", ParentID: topic.ID})
+	sub, err := p.AddCode(bg, storage.Code{Name: "Elections", ParentID: topic.ID})
 	must(err)
-	zoe, err := p.AddSpeaker(storage.Speaker{Name: "Zoë", Aliases: []string{"the minister"}, Wikidata: "Q42"})
+	zoe, err := p.AddSpeaker(bg, storage.Speaker{Name: "Zoë", Aliases: []string{"the minister"}, Wikidata: "Q42"})
 	must(err)
 	add := func(k storage.Kind, s string, codes ...string) storage.Annotation {
 		t.Helper()
@@ -48,7 +48,7 @@ func richProject(t testing.TB, dir string) string {
 			t.Fatalf("%q not in the text", s)
 		}
 		start, end := r[0].Start, r[0].End
-		a, err := p.AddAnnotation(storage.Annotation{DocumentID: d.ID, Kind: k, Start: start, End: end, AnnotatorID: who.ID, Codes: codes,
+		a, err := p.AddAnnotation(bg, storage.Annotation{DocumentID: d.ID, Kind: k, Start: start, End: end, AnnotatorID: who.ID, Codes: codes,
 			Note: "checked", Attrs: map[string]string{storage.AttrQuoteType: "direct"}})
 		must(err)
 		return a
@@ -63,13 +63,13 @@ func richProject(t testing.TB, dir string) string {
 		{Type: storage.RelClaimedBy, SourceID: claim.ID, TargetSpeakerID: zoe.ID},
 		{Type: storage.RelStatedIn, SourceID: claim.ID, TargetID: quote.ID},
 	} {
-		_, err := p.Link(r)
+		_, err := p.Link(bg, r)
 		must(err)
 	}
 	mention.SpeakerID = zoe.ID
-	_, err = p.UpdateAnnotation(mention)
+	_, err = p.UpdateAnnotation(bg, mention)
 	must(err)
-	must(p.SetMemo(d.ID, who.ID, "Check the translation."))
+	must(p.SetMemo(bg, d.ID, who.ID, "Check the translation."))
 	return path
 }
 
@@ -217,7 +217,7 @@ func TestCheckReportsSchemaDifferences(t *testing.T) {
 			if !p.ReadOnly() {
 				t.Error("a project opened for checking is writable")
 			}
-			problems, err := p.Check()
+			problems, err := p.Check(bg)
 			p.Close()
 			if err != nil {
 				t.Fatal(err)
@@ -246,7 +246,7 @@ func TestCheckSoundProjectHasNoDifferences(t *testing.T) {
 	if d := p.SchemaDifferences(); len(d) > 0 {
 		t.Fatalf("a sound project differs: %v", d)
 	}
-	if problems, err := p.Check(); err != nil || len(problems) > 0 {
+	if problems, err := p.Check(bg); err != nil || len(problems) > 0 {
 		t.Fatalf("check of a sound project: %v %v", problems, err)
 	}
 }
@@ -261,21 +261,21 @@ func TestSchemaChangedWhileOpen(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer p.Close()
-	cues, err := p.Annotations(storage.Filter{Kind: storage.KindCue})
+	cues, err := p.Annotations(bg, storage.Filter{Kind: storage.KindCue})
 	if err != nil || len(cues) != 1 {
 		t.Fatalf("cues: %v %v", cues, err)
 	}
-	quotes, err := p.Annotations(storage.Filter{Kind: storage.KindQuote})
+	quotes, err := p.Annotations(bg, storage.Filter{Kind: storage.KindQuote})
 	if err != nil || len(quotes) != 1 {
 		t.Fatalf("quotes: %v %v", quotes, err)
 	}
 	rawExec(t, path, "ALTER TABLE documents DROP COLUMN outlet", "DROP TABLE documents_fts", "DROP TABLE relations")
-	_, statsErr := p.Stats()
-	_, listErr := p.Relations("")
-	_, snapErr := p.Snapshot(storage.SnapshotOptions{})
-	_, linkErr := p.Link(storage.Relation{Type: storage.RelCueOf, SourceID: cues[0].ID, TargetID: quotes[0].ID})
-	_, docErr := p.Document(cues[0].DocumentID)
-	_, searchErr := p.Search("Zoë")
+	_, statsErr := p.Stats(bg)
+	_, listErr := p.Relations(bg, "")
+	_, snapErr := p.Snapshot(bg, storage.SnapshotOptions{})
+	_, linkErr := p.Link(bg, storage.Relation{Type: storage.RelCueOf, SourceID: cues[0].ID, TargetID: quotes[0].ID})
+	_, docErr := p.Document(bg, cues[0].DocumentID)
+	_, searchErr := p.Search(bg, "Zoë")
 	for what, err := range map[string]error{"Stats": statsErr, "Relations": listErr, "Snapshot": snapErr, "Link": linkErr,
 		"Document": docErr, "Search": searchErr} {
 		if !errors.Is(err, storage.ErrSchemaMismatch) {

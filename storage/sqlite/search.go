@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -13,7 +14,7 @@ const maxHits = 500
 // Search finds the documents that contain query as a phrase (SQLite FTS5)
 // and returns each occurrence, case-insensitive, with up to 40 code points
 // of context each side (keyword in context).
-func (p *Project) Search(query string) ([]storage.Hit, error) {
+func (p *Project) Search(ctx context.Context, query string) ([]storage.Hit, error) {
 	query = strings.TrimSpace(query)
 	if query == "" {
 		return nil, nil

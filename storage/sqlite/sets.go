@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"context"
 	"database/sql"
 	"errors"
 	"fmt"
@@ -25,13 +26,13 @@ func setName(name string) (string, error) {
 // CreateSet adds a set holding the given documents (none is fine) and
 // returns it. Names are unique: a name already used is refused with
 // ErrExists.
-func (p *Project) CreateSet(name, description string, documentIDs []string) (storage.Set, error) {
+func (p *Project) CreateSet(ctx context.Context, name, description string, documentIDs []string) (storage.Set, error) {
 	name, err := setName(name)
 	if err != nil {
 		return storage.Set{}, err
 	}
 	s := storage.Set{ID: storage.NewID(), Name: name, Description: strings.TrimSpace(description), Created: now()}
-	err = p.write("New set "+name, func(q querier) error {
+	err = p.write(ctx, "New set "+name, func(q querier) error {
 		if err := insertSet(q, s); err != nil {
 			return err
 		}
@@ -41,13 +42,13 @@ func (p *Project) CreateSet(name, description string, documentIDs []string) (sto
 	if err != nil {
 		return storage.Set{}, err
 	}
-	return p.FindSet(s.ID)
+	return p.FindSet(bg, s.ID)
 }
 
 func insertSet(q querier, s storage.Set) error {
 	_, err := q.ExecContext(bg, "INSERT INTO sets(id, name, description, created) VALUES (?, ?, ?, ?)",
 		s.ID, s.Name, s.Description, fmtTime(s.Created))
-	if err != nil && strings.Contains(err.Error(), "UNIQUE") {
+	if isUnique(err) {
 		return fmt.Errorf("set %q: %w: the project has a set of that name", s.Name, storage.ErrExists)
 	}
 	return err
@@ -74,14 +75,14 @@ func addMembers(q querier, setID string, documentIDs []string) (int, error) {
 }
 
 // RenameSet gives a set a new name.
-func (p *Project) RenameSet(id, name string) error {
+func (p *Project) RenameSet(ctx context.Context, id, name string) error {
 	name, err := setName(name)
 	if err != nil {
 		return err
 	}
-	return p.write("Rename set", func(q querier) error {
+	return p.write(ctx, "Rename set", func(q querier) error {
 		res, err := q.ExecContext(bg, "UPDATE sets SET name = ? WHERE id = ?", name, id)
-		if err != nil && strings.Contains(err.Error(), "UNIQUE") {
+		if isUnique(err) {
 			return fmt.Errorf("set %q: %w: the project has a set of that name", name, storage.ErrExists)
 		}
 		return mustAffect(res, err, "set", id)
@@ -89,8 +90,8 @@ func (p *Project) RenameSet(id, name string) error {
 }
 
 // DeleteSet removes a set. Its documents stay in the project.
-func (p *Project) DeleteSet(id string) error {
-	return p.write("Delete set", func(q querier) error {
+func (p *Project) DeleteSet(ctx context.Context, id string) error {
+	return p.write(ctx, "Delete set", func(q querier) error {
 		res, err := q.ExecContext(bg, "DELETE FROM sets WHERE id = ?", id)
 		return mustAffect(res, err, "set", id)
 	})
@@ -98,9 +99,9 @@ func (p *Project) DeleteSet(id string) error {
 
 // AddToSet puts documents into a set and returns how many were not in it
 // yet. An unknown set or document changes nothing and returns ErrNotFound.
-func (p *Project) AddToSet(setID string, documentIDs []string) (int, error) {
+func (p *Project) AddToSet(ctx context.Context, setID string, documentIDs []string) (int, error) {
 	var added int
-	err := p.write("Add to set", func(q querier) error {
+	err := p.write(ctx, "Add to set", func(q querier) error {
 		if err := setExists(q, setID); err != nil {
 			return err
 		}
@@ -113,9 +114,9 @@ func (p *Project) AddToSet(setID string, documentIDs []string) (int, error) {
 
 // RemoveFromSet takes documents out of a set (they stay in the project)
 // and returns how many were in it.
-func (p *Project) RemoveFromSet(setID string, documentIDs []string) (int, error) {
+func (p *Project) RemoveFromSet(ctx context.Context, setID string, documentIDs []string) (int, error) {
 	var removed int
-	err := p.write("Remove from set", func(q querier) error {
+	err := p.write(ctx, "Remove from set", func(q querier) error {
 		if err := setExists(q, setID); err != nil {
 			return err
 		}
@@ -152,7 +153,7 @@ func scanSet(r scanner) (storage.Set, error) {
 
 // Sets lists the project's sets by name, each with its documents in
 // import order (len(DocumentIDs) is the set's size).
-func (p *Project) Sets() ([]storage.Set, error) {
+func (p *Project) Sets(ctx context.Context) ([]storage.Set, error) {
 	sets, err := queryAll(p.db, "SELECT "+setCols+" FROM sets ORDER BY name COLLATE NOCASE, name, id", nil, scanSet)
 	if err != nil {
 		return nil, err
@@ -183,7 +184,7 @@ func (p *Project) Sets() ([]storage.Set, error) {
 
 // FindSet returns the set with the given id or, failing that, name, with
 // its documents in import order.
-func (p *Project) FindSet(idOrName string) (storage.Set, error) {
+func (p *Project) FindSet(ctx context.Context, idOrName string) (storage.Set, error) {
 	s, err := scanSet(p.db.QueryRow("SELECT "+setCols+" FROM sets WHERE id = ? OR name = ? ORDER BY id = ? DESC LIMIT 1",
 		idOrName, strings.TrimSpace(idOrName), idOrName))
 	if errors.Is(err, sql.ErrNoRows) {

@@ -19,7 +19,7 @@ func BenchmarkSets(b *testing.B) {
 	}
 	defer p.Close()
 	var ids []string
-	err = p.write("Test set-up", func(q querier) error {
+	err = p.write(bg, "Test set-up", func(q querier) error {
 		for d := 0; d < 2000; d++ {
 			doc, err := addDocument(q, storage.Document{Title: fmt.Sprint("Doc ", d), Text: fmt.Sprintf("Article %d\n", d) + strings.Repeat("The minister said on Monday that the plan would work. ", 60)})
 			if err != nil {
@@ -37,13 +37,13 @@ func BenchmarkSets(b *testing.B) {
 		for d := s * 200; d < s*200+400; d++ {
 			members = append(members, ids[d%len(ids)])
 		}
-		if _, err := p.CreateSet(fmt.Sprintf("Set %02d", s), "", members); err != nil {
+		if _, err := p.CreateSet(bg, fmt.Sprintf("Set %02d", s), "", members); err != nil {
 			b.Fatal(err)
 		}
 	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		sets, err := p.Sets()
+		sets, err := p.Sets(bg)
 		if err != nil || len(sets) != 10 || len(sets[0].DocumentIDs) != 400 {
 			b.Fatalf("sets: %v, %d", err, len(sets))
 		}

@@ -1,7 +1,6 @@
 package sqlite
 
 import (
-	"context"
 	"database/sql"
 	"errors"
 	"fmt"
@@ -19,7 +18,7 @@ func threeDocs(t *testing.T, p *Project) []string {
 	t.Helper()
 	var ids []string
 	for i, text := range []string{"First 🌊 article.", "Second article, Zoë said.", "Third article 北京."} {
-		d, err := p.AddDocument(storage.Document{Title: fmt.Sprintf("Doc %d", i+1), Text: text})
+		d, err := p.AddDocument(bg, storage.Document{Title: fmt.Sprintf("Doc %d", i+1), Text: text})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -31,7 +30,7 @@ func threeDocs(t *testing.T, p *Project) []string {
 // members returns the documents of the set called name.
 func members(t *testing.T, p *Project, name string) []string {
 	t.Helper()
-	s, err := p.FindSet(name)
+	s, err := p.FindSet(bg, name)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,7 +40,7 @@ func members(t *testing.T, p *Project, name string) []string {
 func TestSetsAPI(t *testing.T) {
 	p := newProject(t)
 	docs := threeDocs(t, p)
-	a, err := p.CreateSet("  Sample A ", "pilot", []string{docs[2], docs[0]})
+	a, err := p.CreateSet(bg, "  Sample A ", "pilot", []string{docs[2], docs[0]})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -58,19 +57,22 @@ func TestSetsAPI(t *testing.T) {
 		wantErr error // nil: success
 		members []string
 	}{
-		{"add one new", func() (int, error) { return p.AddToSet(a.ID, []string{docs[1]}) }, 1, nil, docs},
-		{"add again", func() (int, error) { return p.AddToSet(a.ID, []string{docs[1], docs[0]}) }, 0, nil, docs},
-		{"add unknown document", func() (int, error) { return p.AddToSet(a.ID, []string{docs[1], "nope"}) }, 0, storage.ErrNotFound, docs},
-		{"add to unknown set", func() (int, error) { return p.AddToSet("nope", docs) }, 0, storage.ErrNotFound, docs},
-		{"remove one", func() (int, error) { return p.RemoveFromSet(a.ID, []string{docs[1]}) }, 1, nil, []string{docs[0], docs[2]}},
-		{"remove absent", func() (int, error) { return p.RemoveFromSet(a.ID, []string{docs[1]}) }, 0, nil, []string{docs[0], docs[2]}},
-		{"remove from unknown set", func() (int, error) { return p.RemoveFromSet("nope", docs) }, 0, storage.ErrNotFound, []string{docs[0], docs[2]}},
-		{"create same name", func() (int, error) { _, err := p.CreateSet("Sample A", "", nil); return 0, err }, 0, storage.ErrExists, []string{docs[0], docs[2]}},
-		{"create empty name", func() (int, error) { _, err := p.CreateSet(" ", "", nil); return 0, err }, 0, storage.ErrInvalid, []string{docs[0], docs[2]}},
-		{"create with unknown document", func() (int, error) { _, err := p.CreateSet("B", "", []string{"nope"}); return 0, err }, 0, storage.ErrNotFound, []string{docs[0], docs[2]}},
-		{"rename to empty", func() (int, error) { return 0, p.RenameSet(a.ID, "") }, 0, storage.ErrInvalid, []string{docs[0], docs[2]}},
-		{"rename unknown", func() (int, error) { return 0, p.RenameSet("nope", "X") }, 0, storage.ErrNotFound, []string{docs[0], docs[2]}},
-		{"delete unknown", func() (int, error) { return 0, p.DeleteSet("nope") }, 0, storage.ErrNotFound, []string{docs[0], docs[2]}},
+		{"add one new", func() (int, error) { return p.AddToSet(bg, a.ID, []string{docs[1]}) }, 1, nil, docs},
+		{"add again", func() (int, error) { return p.AddToSet(bg, a.ID, []string{docs[1], docs[0]}) }, 0, nil, docs},
+		{"add unknown document", func() (int, error) { return p.AddToSet(bg, a.ID, []string{docs[1], "nope"}) }, 0, storage.ErrNotFound, docs},
+		{"add to unknown set", func() (int, error) { return p.AddToSet(bg, "nope", docs) }, 0, storage.ErrNotFound, docs},
+		{"remove one", func() (int, error) { return p.RemoveFromSet(bg, a.ID, []string{docs[1]}) }, 1, nil, []string{docs[0], docs[2]}},
+		{"remove absent", func() (int, error) { return p.RemoveFromSet(bg, a.ID, []string{docs[1]}) }, 0, nil, []string{docs[0], docs[2]}},
+		{"remove from unknown set", func() (int, error) { return p.RemoveFromSet(bg, "nope", docs) }, 0, storage.ErrNotFound, []string{docs[0], docs[2]}},
+		{"create same name", func() (int, error) { _, err := p.CreateSet(bg, "Sample A", "", nil); return 0, err }, 0, storage.ErrExists, []string{docs[0], docs[2]}},
+		{"create empty name", func() (int, error) { _, err := p.CreateSet(bg, " ", "", nil); return 0, err }, 0, storage.ErrInvalid, []string{docs[0], docs[2]}},
+		{"create with unknown document", func() (int, error) {
+			_, err := p.CreateSet(bg, "B", "", []string{"nope"})
+			return 0, err
+		}, 0, storage.ErrNotFound, []string{docs[0], docs[2]}},
+		{"rename to empty", func() (int, error) { return 0, p.RenameSet(bg, a.ID, "") }, 0, storage.ErrInvalid, []string{docs[0], docs[2]}},
+		{"rename unknown", func() (int, error) { return 0, p.RenameSet(bg, "nope", "X") }, 0, storage.ErrNotFound, []string{docs[0], docs[2]}},
+		{"delete unknown", func() (int, error) { return 0, p.DeleteSet(bg, "nope") }, 0, storage.ErrNotFound, []string{docs[0], docs[2]}},
 	}
 	for _, c := range cases {
 		n, err := c.op()
@@ -84,19 +86,19 @@ func TestSetsAPI(t *testing.T) {
 			t.Errorf("%s: members %v, want %v", c.name, got, c.members)
 		}
 	}
-	if _, err := p.FindSet("B"); !errors.Is(err, storage.ErrNotFound) {
+	if _, err := p.FindSet(bg, "B"); !errors.Is(err, storage.ErrNotFound) {
 		t.Errorf("a refused create left set B behind: %v", err)
 	}
-	if _, err := p.CreateSet("Batch 2", "", []string{docs[1]}); err != nil {
+	if _, err := p.CreateSet(bg, "Batch 2", "", []string{docs[1]}); err != nil {
 		t.Fatal(err)
 	}
-	if err := p.RenameSet(a.ID, "Batch 2"); !errors.Is(err, storage.ErrExists) {
+	if err := p.RenameSet(bg, a.ID, "Batch 2"); !errors.Is(err, storage.ErrExists) {
 		t.Errorf("rename onto another set's name: %v", err)
 	}
-	if err := p.RenameSet(a.ID, "batch 1"); err != nil {
+	if err := p.RenameSet(bg, a.ID, "batch 1"); err != nil {
 		t.Fatal(err)
 	}
-	sets, err := p.Sets()
+	sets, err := p.Sets(bg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -107,7 +109,7 @@ func TestSetsAPI(t *testing.T) {
 	if strings.Join(names, " ") != "batch 1:2 Batch 2:1" {
 		t.Errorf("sets %v, want by name ignoring case with their sizes", names)
 	}
-	st, err := p.Stats()
+	st, err := p.Stats(bg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -116,19 +118,19 @@ func TestSetsAPI(t *testing.T) {
 	}
 	// Deleting a document takes it out of its sets; deleting a set keeps
 	// its documents.
-	if err := p.DeleteDocument(docs[0]); err != nil {
+	if err := p.DeleteDocument(bg, docs[0]); err != nil {
 		t.Fatal(err)
 	}
 	if got := members(t, p, "batch 1"); !slices.Equal(got, []string{docs[2]}) {
 		t.Errorf("after deleting a document: %v", got)
 	}
-	if err := p.DeleteSet(a.ID); err != nil {
+	if err := p.DeleteSet(bg, a.ID); err != nil {
 		t.Fatal(err)
 	}
-	if st, _ := p.Stats(); st.Sets != 1 || st.Documents != 2 {
+	if st, _ := p.Stats(bg); st.Sets != 1 || st.Documents != 2 {
 		t.Errorf("after deleting a set: %d sets, %d documents", st.Sets, st.Documents)
 	}
-	if probs, err := p.Check(); err != nil || len(probs) > 0 {
+	if probs, err := p.Check(bg); err != nil || len(probs) > 0 {
 		t.Fatalf("check: %v %v", probs, err)
 	}
 }
@@ -147,15 +149,15 @@ func TestSetsUndo(t *testing.T) {
 		op    func() error
 	}{
 		{"New set Sample", func() error {
-			s, err := p.CreateSet("Sample", "desc", docs[:2])
+			s, err := p.CreateSet(bg, "Sample", "desc", docs[:2])
 			id = s.ID
 			return err
 		}},
-		{"Add to set", func() error { _, err := p.AddToSet(id, docs[2:]); return err }},
-		{"Remove from set", func() error { _, err := p.RemoveFromSet(id, docs[:1]); return err }},
-		{"Rename set", func() error { return p.RenameSet(id, "Renamed") }},
-		{"Delete document", func() error { return p.DeleteDocument(docs[1]) }},
-		{"Delete set", func() error { return p.DeleteSet(id) }},
+		{"Add to set", func() error { _, err := p.AddToSet(bg, id, docs[2:]); return err }},
+		{"Remove from set", func() error { _, err := p.RemoveFromSet(bg, id, docs[:1]); return err }},
+		{"Rename set", func() error { return p.RenameSet(bg, id, "Renamed") }},
+		{"Delete document", func() error { return p.DeleteDocument(bg, docs[1]) }},
+		{"Delete set", func() error { return p.DeleteSet(bg, id) }},
 	}
 	for _, st := range steps {
 		before := dump(t, p)
@@ -166,21 +168,21 @@ func TestSetsUndo(t *testing.T) {
 		if equalLines(before, after) {
 			t.Fatalf("%s changed nothing", st.label)
 		}
-		label, err := p.Undo()
+		label, err := p.Undo(bg)
 		if err != nil || label != st.label {
 			t.Fatalf("undo %q: label %q, %v", st.label, label, err)
 		}
 		if got := dump(t, p); !equalLines(got, before) {
 			t.Fatalf("undo %s:\n%s", st.label, diffLines(before, got, 10))
 		}
-		if _, err := p.Redo(); err != nil {
+		if _, err := p.Redo(bg); err != nil {
 			t.Fatalf("redo %s: %v", st.label, err)
 		}
 		if got := dump(t, p); !equalLines(got, after) {
 			t.Fatalf("redo %s:\n%s", st.label, diffLines(after, got, 10))
 		}
 	}
-	if probs, err := p.Check(); err != nil || len(probs) > 0 {
+	if probs, err := p.Check(bg); err != nil || len(probs) > 0 {
 		t.Fatalf("check: %v %v", probs, err)
 	}
 }
@@ -222,7 +224,7 @@ func TestMigrateSchema1AddsSets(t *testing.T) {
 	if err := p.DB().QueryRow("PRAGMA user_version").Scan(&v); err != nil || v != SchemaVersion || v < 2 {
 		t.Fatalf("user_version %d (%v), want %d", v, err, SchemaVersion)
 	}
-	if _, err := p.CreateSet("After upgrade", "", []string{"0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5c"}); err != nil {
+	if _, err := p.CreateSet(bg, "After upgrade", "", []string{"0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5c"}); err != nil {
 		t.Fatal(err)
 	}
 	baks, _ := filepath.Glob(path + ".v1.*.bak")
@@ -273,7 +275,7 @@ func TestCheckOlderSchemaReadOnly(t *testing.T) {
 	if d := p.SchemaDifferences(); len(d) > 0 {
 		t.Fatalf("a sound schema 1 project differs: %v", d)
 	}
-	st, err := p.Stats()
+	st, err := p.Stats(bg)
 	if err != nil || st.Documents != 1 || st.Sets != 0 {
 		t.Fatalf("stats %+v, %v", st, err)
 	}
@@ -287,15 +289,15 @@ func TestCheckOlderSchemaReadOnly(t *testing.T) {
 func TestSnapshotBySet(t *testing.T) {
 	p := newProject(t)
 	docs := threeDocs(t, p)
-	who, _ := p.EnsureAnnotator("coder")
+	who, _ := p.EnsureAnnotator(bg, "coder")
 	for _, d := range docs {
-		if _, err := p.AddAnnotation(storage.Annotation{DocumentID: d, Kind: storage.KindQuote, Start: 0, End: 5, AnnotatorID: who.ID}); err != nil {
+		if _, err := p.AddAnnotation(bg, storage.Annotation{DocumentID: d, Kind: storage.KindQuote, Start: 0, End: 5, AnnotatorID: who.ID}); err != nil {
 			t.Fatal(err)
 		}
 	}
-	in, _ := p.CreateSet("In", "", []string{docs[0], docs[2]})
-	p.CreateSet("Other", "", []string{docs[1]})
-	empty, _ := p.CreateSet("Empty", "", nil)
+	in, _ := p.CreateSet(bg, "In", "", []string{docs[0], docs[2]})
+	p.CreateSet(bg, "Other", "", []string{docs[1]})
+	empty, _ := p.CreateSet(bg, "Empty", "", nil)
 	cases := []struct {
 		name     string
 		opts     storage.SnapshotOptions
@@ -311,7 +313,7 @@ func TestSnapshotBySet(t *testing.T) {
 		{"an unknown set", storage.SnapshotOptions{SetID: "nope"}, nil, nil, storage.ErrNotFound},
 	}
 	for _, c := range cases {
-		b, err := p.Snapshot(c.opts)
+		b, err := p.Snapshot(bg, c.opts)
 		if c.wantErr != nil {
 			if !errors.Is(err, c.wantErr) {
 				t.Errorf("%s: err %v, want %v", c.name, err, c.wantErr)
@@ -342,23 +344,23 @@ func TestSnapshotBySet(t *testing.T) {
 func TestMergeSets(t *testing.T) {
 	src := newProject(t)
 	docs := threeDocs(t, src)
-	src.CreateSet("Batch 1", "first", docs[:2])
-	src.CreateSet("Empty", "", nil)
-	b, err := src.Snapshot(storage.SnapshotOptions{})
+	src.CreateSet(bg, "Batch 1", "first", docs[:2])
+	src.CreateSet(bg, "Empty", "", nil)
+	b, err := src.Snapshot(bg, storage.SnapshotOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	dst := newProject(t)
 	// The second document is already there under another id, and the
 	// receiving coder has a "Batch 1" of their own with the third.
-	own, err := dst.AddDocument(storage.Document{Title: "mine", Text: "Second article, Zoë said."})
+	own, err := dst.AddDocument(bg, storage.Document{Title: "mine", Text: "Second article, Zoë said."})
 	if err != nil {
 		t.Fatal(err)
 	}
-	third, _ := dst.AddDocument(storage.Document{Title: "third", Text: "Third article 北京."})
-	mine, _ := dst.CreateSet("Batch 1", "", []string{third.ID})
+	third, _ := dst.AddDocument(bg, storage.Document{Title: "third", Text: "Third article 北京."})
+	mine, _ := dst.CreateSet(bg, "Batch 1", "", []string{third.ID})
 	for i := 0; i < 2; i++ {
-		rep, err := dst.Merge(context.Background(), b, nil)
+		rep, err := dst.Merge(bg, b, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -369,19 +371,19 @@ func TestMergeSets(t *testing.T) {
 			t.Errorf("second merge added %d sets, %d members", rep.Sets, rep.SetMembers)
 		}
 	}
-	got, err := dst.FindSet("Batch 1")
+	got, err := dst.FindSet(bg, "Batch 1")
 	if err != nil || got.ID != mine.ID {
 		t.Fatalf("Batch 1 = %+v (%v), want the receiving project's set", got, err)
 	}
 	if want := []string{own.ID, third.ID, docs[0]}; !slices.Equal(slices.Sorted(slices.Values(got.DocumentIDs)), slices.Sorted(slices.Values(want))) {
 		t.Errorf("members %v, want %v", got.DocumentIDs, want)
 	}
-	if e, err := dst.FindSet("Empty"); err != nil || len(e.DocumentIDs) != 0 {
+	if e, err := dst.FindSet(bg, "Empty"); err != nil || len(e.DocumentIDs) != 0 {
 		t.Errorf("empty set: %+v %v", e, err)
 	}
 	// A set naming a document the bundle does not carry is reported.
 	b.Sets = []storage.Set{{ID: storage.NewID(), Name: "Ghosts", DocumentIDs: []string{storage.NewID()}}}
-	rep, err := dst.Merge(context.Background(), b, nil)
+	rep, err := dst.Merge(bg, b, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

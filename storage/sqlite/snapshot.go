@@ -1,22 +1,23 @@
 package sqlite
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/saywho-app/saywho/storage"
 )
 
 // Snapshot reads the project into a Bundle, the input of every export.
-func (p *Project) Snapshot(opts storage.SnapshotOptions) (*storage.Bundle, error) {
+func (p *Project) Snapshot(ctx context.Context, opts storage.SnapshotOptions) (*storage.Bundle, error) {
 	b := &storage.Bundle{Project: p.info}
 	var err error
-	if b.Annotators, err = p.Annotators(); err != nil {
+	if b.Annotators, err = p.Annotators(bg); err != nil {
 		return nil, err
 	}
-	if b.Codes, err = p.Codes(); err != nil {
+	if b.Codes, err = p.Codes(bg); err != nil {
 		return nil, err
 	}
-	speakers, err := p.Speakers()
+	speakers, err := p.Speakers(bg)
 	if err != nil {
 		return nil, err
 	}
@@ -27,7 +28,7 @@ func (p *Project) Snapshot(opts storage.SnapshotOptions) (*storage.Bundle, error
 	for _, id := range opts.DocumentIDs {
 		want[id] = true
 	}
-	sets, err := p.Sets()
+	sets, err := p.Sets(bg)
 	if err != nil {
 		return nil, err
 	}
@@ -37,7 +38,7 @@ func (p *Project) Snapshot(opts storage.SnapshotOptions) (*storage.Bundle, error
 		}
 	}
 	filtered := len(want) > 0 || opts.SetID != ""
-	docs, err := p.Documents()
+	docs, err := p.Documents(bg)
 	if err != nil {
 		return nil, err
 	}
@@ -47,7 +48,7 @@ func (p *Project) Snapshot(opts storage.SnapshotOptions) (*storage.Bundle, error
 		}
 		doc := d.Document
 		if !opts.NoText {
-			full, err := p.Document(d.ID)
+			full, err := p.Document(bg, d.ID)
 			if err != nil {
 				return nil, err
 			}
@@ -62,7 +63,7 @@ func (p *Project) Snapshot(opts storage.SnapshotOptions) (*storage.Bundle, error
 			}
 		}
 	}
-	anns, err := p.Annotations(storage.Filter{AnnotatorID: opts.AnnotatorID})
+	anns, err := p.Annotations(bg, storage.Filter{AnnotatorID: opts.AnnotatorID})
 	if err != nil {
 		return nil, err
 	}
@@ -76,7 +77,7 @@ func (p *Project) Snapshot(opts storage.SnapshotOptions) (*storage.Bundle, error
 			kept[a.ID] = true
 		}
 	}
-	rels, err := p.Relations("")
+	rels, err := p.Relations(bg, "")
 	if err != nil {
 		return nil, err
 	}
@@ -85,7 +86,7 @@ func (p *Project) Snapshot(opts storage.SnapshotOptions) (*storage.Bundle, error
 			b.Relations = append(b.Relations, r)
 		}
 	}
-	memos, err := p.Memos("")
+	memos, err := p.Memos(bg, "")
 	if err != nil {
 		return nil, err
 	}

@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"context"
 	"database/sql"
 	"encoding/json"
 	"errors"
@@ -44,8 +45,8 @@ func validQID(q string) bool {
 }
 
 // AddSpeaker adds a speaker to the registry.
-func (p *Project) AddSpeaker(s storage.Speaker) (storage.Speaker, error) {
-	err := p.write("Add speaker", func(q querier) error {
+func (p *Project) AddSpeaker(ctx context.Context, s storage.Speaker) (storage.Speaker, error) {
+	err := p.write(ctx, "Add speaker", func(q querier) error {
 		var err error
 		s, err = addSpeaker(q, s)
 		return err
@@ -77,14 +78,14 @@ func addSpeaker(q querier, s storage.Speaker) (storage.Speaker, error) {
 }
 
 // UpdateSpeaker saves a changed speaker.
-func (p *Project) UpdateSpeaker(s storage.Speaker) (storage.Speaker, error) {
+func (p *Project) UpdateSpeaker(ctx context.Context, s storage.Speaker) (storage.Speaker, error) {
 	s, err := prepareSpeaker(s)
 	if err != nil {
 		return s, err
 	}
 	s.Modified = now()
 	aliases, _ := json.Marshal(s.Aliases)
-	err = p.write("Edit speaker", func(q querier) error {
+	err = p.write(ctx, "Edit speaker", func(q querier) error {
 		res, err := q.ExecContext(bg, `UPDATE speakers SET name=?, aliases=?, role=?, affiliation=?, wikidata=?, note=?, modified=? WHERE id=?`,
 			s.Name, string(aliases), s.Role, s.Affiliation, s.Wikidata, s.Note, fmtTime(s.Modified), s.ID)
 		return mustAffect(res, err, "speaker", s.ID)
@@ -94,8 +95,8 @@ func (p *Project) UpdateSpeaker(s storage.Speaker) (storage.Speaker, error) {
 
 // DeleteSpeaker removes a speaker; mentions resolved to it become
 // unresolved and links to it are removed.
-func (p *Project) DeleteSpeaker(id string) error {
-	return p.write("Delete speaker", func(q querier) error {
+func (p *Project) DeleteSpeaker(ctx context.Context, id string) error {
+	return p.write(ctx, "Delete speaker", func(q querier) error {
 		res, err := q.ExecContext(bg, "DELETE FROM speakers WHERE id = ?", id)
 		return mustAffect(res, err, "speaker", id)
 	})
@@ -104,11 +105,11 @@ func (p *Project) DeleteSpeaker(id string) error {
 // MergeSpeakers folds speaker drop into keep: drop's mentions and links
 // move to keep, its name and aliases become keep's aliases, and drop is
 // deleted. Empty fields of keep are filled from drop.
-func (p *Project) MergeSpeakers(keepID, dropID string) error {
+func (p *Project) MergeSpeakers(ctx context.Context, keepID, dropID string) error {
 	if keepID == dropID {
 		return fmt.Errorf("merge: %w: a speaker cannot be merged into itself", storage.ErrInvalid)
 	}
-	return p.write("Merge speakers", func(q querier) error {
+	return p.write(ctx, "Merge speakers", func(q querier) error {
 		keep, err := getSpeaker(q, keepID)
 		if err != nil {
 			return err
@@ -165,12 +166,14 @@ func getSpeaker(q querier, id string) (storage.Speaker, error) {
 }
 
 // Speaker returns one registry speaker.
-func (p *Project) Speaker(id string) (storage.Speaker, error) { return getSpeaker(p.db, id) }
+func (p *Project) Speaker(ctx context.Context, id string) (storage.Speaker, error) {
+	return getSpeaker(p.db, id)
+}
 
 // Speakers lists the registry by name with usage counts: mentions resolved
 // to each speaker, quotes said by it and claims claimed by it (directly or
 // through a mention).
-func (p *Project) Speakers() ([]storage.SpeakerStats, error) {
+func (p *Project) Speakers(ctx context.Context) ([]storage.SpeakerStats, error) {
 	// One pass over the links (each resolved to its speaker, directly or
 	// through the mention it points to) and one over the mentions, not a
 	// scan per speaker: the window reloads this after every action.

@@ -18,14 +18,14 @@ func BenchmarkSpeakers(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer p.Close()
-	who, _ := p.EnsureAnnotator("coder")
+	who, _ := p.EnsureAnnotator(bg, "coder")
 	var speakers []storage.Speaker
 	for i := 0; i < 300; i++ {
-		s, _ := p.AddSpeaker(storage.Speaker{Name: fmt.Sprintf("Speaker %03d", i)})
+		s, _ := p.AddSpeaker(bg, storage.Speaker{Name: fmt.Sprintf("Speaker %03d", i)})
 		speakers = append(speakers, s)
 	}
 	sentence := "Minister Example said that the plan would work. "
-	err = p.write("Test set-up", func(q querier) error {
+	err = p.write(bg, "Test set-up", func(q querier) error {
 		for d := 0; d < 100; d++ {
 			doc, err := addDocument(q, storage.Document{Title: fmt.Sprint("Doc ", d), Text: fmt.Sprintf("Doc %d\n", d) + strings.Repeat(sentence, 30)})
 			if err != nil {
@@ -55,7 +55,7 @@ func BenchmarkSpeakers(b *testing.B) {
 	}
 	b.Run("grouped", func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
-			st, err := p.Speakers()
+			st, err := p.Speakers(bg)
 			if err != nil || len(st) != 300 || st[0].Quotes != 10 || st[0].Mentions != 10 {
 				b.Fatalf("speakers: %v %+v", err, st[:1])
 			}

@@ -1,10 +1,14 @@
 package sqlite
 
-import "github.com/saywho-app/saywho/storage"
+import (
+	"context"
+
+	"github.com/saywho-app/saywho/storage"
+)
 
 // Stats counts documents, annotations by kind and coder, relations,
 // speakers, codes, coders and sets with their sizes.
-func (p *Project) Stats() (storage.Stats, error) {
+func (p *Project) Stats(ctx context.Context) (storage.Stats, error) {
 	s := storage.Stats{ByKind: map[string]int{}, ByAnnotator: map[string]int{}, BySet: map[string]int{}}
 	for _, k := range storage.Kinds {
 		s.ByKind[string(k)] = 0

@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"context"
 	"encoding/json"
 
 	"github.com/saywho-app/saywho/storage"
@@ -8,7 +9,7 @@ import (
 
 // SuggestionStats counts the detector's quote suggestions, and all its
 // suggestions (quotes, cues and mentions), by what coders did with them.
-func (p *Project) SuggestionStats() (quotes, all storage.SuggestionCounts, err error) {
+func (p *Project) SuggestionStats(ctx context.Context) (quotes, all storage.SuggestionCounts, err error) {
 	rows, err := p.db.Query("SELECT kind, state, attrs, modified FROM annotations WHERE origin = ?", storage.OriginDetector)
 	if err != nil {
 		return quotes, all, err

@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/saywho-app/saywho/storage"
@@ -11,8 +12,8 @@ import (
 // coder annotatorID with state accepted; the origin stays detector. A
 // mention whose speaker is not yet in the registry is resolved by name, or
 // the speaker is added. One undoable action.
-func (p *Project) AcceptSuggestion(id, annotatorID string) error {
-	return p.write("Accept suggestion", func(q querier) error {
+func (p *Project) AcceptSuggestion(ctx context.Context, id, annotatorID string) error {
+	return p.write(ctx, "Accept suggestion", func(q querier) error {
 		a, err := pendingSuggestion(q, id)
 		if err != nil {
 			return err
@@ -28,9 +29,9 @@ func (p *Project) AcceptSuggestion(id, annotatorID string) error {
 // AcceptSuggestions accepts every pending suggestion of a document for
 // the coder, as one undoable action, and returns how many quotes it
 // accepted.
-func (p *Project) AcceptSuggestions(documentID, annotatorID string) (int, error) {
+func (p *Project) AcceptSuggestions(ctx context.Context, documentID, annotatorID string) (int, error) {
 	var n int
-	err := p.write("Accept all suggestions", func(q querier) error {
+	err := p.write(ctx, "Accept all suggestions", func(q querier) error {
 		pending, err := queryAll(txQuery{q}, "SELECT "+annotationCols+" FROM annotations a WHERE a.document_id = ? AND a.origin = ? AND a.state = ? ORDER BY a.start",
 			[]any{documentID, storage.OriginDetector, storage.StateSuggested}, scanAnnotation)
 		if err != nil {
@@ -51,8 +52,8 @@ func (p *Project) AcceptSuggestions(documentID, annotatorID string) (int, error)
 // annotation uses. Rejected suggestions stay in the project, hidden from
 // exports, so the detector does not propose the span again. One undoable
 // action.
-func (p *Project) RejectSuggestion(id string) error {
-	return p.write("Reject suggestion", func(q querier) error {
+func (p *Project) RejectSuggestion(ctx context.Context, id string) error {
+	return p.write(ctx, "Reject suggestion", func(q querier) error {
 		a, err := pendingSuggestion(q, id)
 		if err != nil {
 			return err

@@ -18,9 +18,9 @@ import (
 // accepted or that one of opts.Coders made; a cue or mention is dropped
 // with the quotes that all linked to it. A suggested mention with exactly
 // the span of such a mention is not added: the link goes to that mention.
-func (p *Project) ReplaceSuggestions(documentID string, s storage.Suggestions, opts storage.SuggestOptions) (storage.SuggestReport, error) {
+func (p *Project) ReplaceSuggestions(ctx context.Context, documentID string, s storage.Suggestions, opts storage.SuggestOptions) (storage.SuggestReport, error) {
 	var rep storage.SuggestReport
-	err := p.write("Suggest quotes", func(q querier) error {
+	err := p.write(ctx, "Suggest quotes", func(q querier) error {
 		if _, err := getDocument(q, documentID, false); err != nil {
 			return err
 		}

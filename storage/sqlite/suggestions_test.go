@@ -72,7 +72,7 @@ func threeQuotes(t *testing.T) storage.Suggestions {
 // byState lists the document's annotations of kind in state, by text.
 func byState(t *testing.T, p *Project, doc string, kind storage.Kind, state string) []string {
 	t.Helper()
-	all, err := p.Annotations(storage.Filter{DocumentID: doc, Kind: kind})
+	all, err := p.Annotations(bg, storage.Filter{DocumentID: doc, Kind: kind})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -87,7 +87,7 @@ func byState(t *testing.T, p *Project, doc string, kind storage.Kind, state stri
 
 func quoteByText(t *testing.T, p *Project, doc, text string) storage.Annotation {
 	t.Helper()
-	all, err := p.Annotations(storage.Filter{DocumentID: doc, Kind: storage.KindQuote})
+	all, err := p.Annotations(bg, storage.Filter{DocumentID: doc, Kind: storage.KindQuote})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -104,7 +104,7 @@ func TestReplaceSuggestions(t *testing.T) {
 	p := newProject(t)
 	d, coder := suggestDoc(t, p)
 	first := proposal(t, "a", "“We will win,”", "said", "Ana Park", "Ana Park")
-	rep, err := p.ReplaceSuggestions(d.ID, first, storage.SuggestOptions{Coders: []string{coder.ID}})
+	rep, err := p.ReplaceSuggestions(bg, d.ID, first, storage.SuggestOptions{Coders: []string{coder.ID}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -115,7 +115,7 @@ func TestReplaceSuggestions(t *testing.T) {
 	if q.Origin != storage.OriginDetector || q.State != storage.StateSuggested || q.Attrs[storage.AttrRule] != "frame after content" {
 		t.Errorf("stored suggestion %+v", q)
 	}
-	rels, _ := p.Relations(d.ID)
+	rels, _ := p.Relations(bg, d.ID)
 	if len(rels) != 2 {
 		t.Errorf("%d relations, want said_by and cue_of", len(rels))
 	}
@@ -123,7 +123,7 @@ func TestReplaceSuggestions(t *testing.T) {
 	// A coder's own quote on the second sentence: the detector must not
 	// touch it nor propose an overlapping quote.
 	hs, he := span(t, suggestText, "talks would go on")
-	human, err := p.AddAnnotation(storage.Annotation{DocumentID: d.ID, Kind: storage.KindQuote, Start: hs, End: he, AnnotatorID: coder.ID})
+	human, err := p.AddAnnotation(bg, storage.Annotation{DocumentID: d.ID, Kind: storage.KindQuote, Start: hs, End: he, AnnotatorID: coder.ID})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -131,14 +131,14 @@ func TestReplaceSuggestions(t *testing.T) {
 		proposal(t, "a", "“We will win,”", "said", "Ana Park", "Ana Park"),
 		proposal(t, "b", "talks would go on.", "said talks", "Officials", ""),
 	)
-	rep, err = p.ReplaceSuggestions(d.ID, second, storage.SuggestOptions{Coders: []string{coder.ID}})
+	rep, err = p.ReplaceSuggestions(bg, d.ID, second, storage.SuggestOptions{Coders: []string{coder.ID}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if rep != (storage.SuggestReport{Added: 1, Replaced: 3, Covered: 1}) {
 		t.Errorf("second run: %+v", rep)
 	}
-	if got, err := p.Annotation(human.ID); err != nil || got.State != "" || got.Origin != storage.OriginHuman {
+	if got, err := p.Annotation(bg, human.ID); err != nil || got.State != "" || got.Origin != storage.OriginHuman {
 		t.Errorf("the coder's quote changed: %+v %v", got, err)
 	}
 	if got := byState(t, p, d.ID, storage.KindSpeakerMention, storage.StateSuggested); len(got) != 1 || got[0] != "Ana Park" {
@@ -148,10 +148,10 @@ func TestReplaceSuggestions(t *testing.T) {
 	// Rejected spans are remembered; accepted ones are kept and not
 	// proposed again (they now are a coder's annotations).
 	q = quoteByText(t, p, d.ID, "“We will win,”")
-	if err := p.RejectSuggestion(q.ID); err != nil {
+	if err := p.RejectSuggestion(bg, q.ID); err != nil {
 		t.Fatal(err)
 	}
-	rep, err = p.ReplaceSuggestions(d.ID, first, storage.SuggestOptions{Coders: []string{coder.ID}})
+	rep, err = p.ReplaceSuggestions(bg, d.ID, first, storage.SuggestOptions{Coders: []string{coder.ID}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -167,18 +167,18 @@ func TestReplaceSuggestionsReusesACodersMention(t *testing.T) {
 	p := newProject(t)
 	d, coder := suggestDoc(t, p)
 	ms, me := span(t, suggestText, "Ana Park")
-	mine, err := p.AddAnnotation(storage.Annotation{DocumentID: d.ID, Kind: storage.KindSpeakerMention, Start: ms, End: me, AnnotatorID: coder.ID})
+	mine, err := p.AddAnnotation(bg, storage.Annotation{DocumentID: d.ID, Kind: storage.KindSpeakerMention, Start: ms, End: me, AnnotatorID: coder.ID})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := p.ReplaceSuggestions(d.ID, proposal(t, "a", "“We will win,”", "said", "Ana Park", "Ana Park"), storage.SuggestOptions{Coders: []string{coder.ID}}); err != nil {
+	if _, err := p.ReplaceSuggestions(bg, d.ID, proposal(t, "a", "“We will win,”", "said", "Ana Park", "Ana Park"), storage.SuggestOptions{Coders: []string{coder.ID}}); err != nil {
 		t.Fatal(err)
 	}
 	if got := byState(t, p, d.ID, storage.KindSpeakerMention, storage.StateSuggested); len(got) != 0 {
 		t.Errorf("a suggested mention duplicates the coder's: %q", got)
 	}
 	q := quoteByText(t, p, d.ID, "“We will win,”")
-	rels, _ := p.Relations(d.ID)
+	rels, _ := p.Relations(bg, d.ID)
 	var linked bool
 	for _, r := range rels {
 		linked = linked || r.Type == storage.RelSaidBy && r.SourceID == q.ID && r.TargetID == mine.ID
@@ -191,14 +191,14 @@ func TestReplaceSuggestionsReusesACodersMention(t *testing.T) {
 func TestAcceptSuggestion(t *testing.T) {
 	p := undoableProject(t)
 	d, coder := suggestDoc(t, p)
-	if _, err := p.ReplaceSuggestions(d.ID, proposal(t, "a", "“We will win,”", "said", "Ana Park", "Ana Park"), storage.SuggestOptions{Coders: []string{coder.ID}}); err != nil {
+	if _, err := p.ReplaceSuggestions(bg, d.ID, proposal(t, "a", "“We will win,”", "said", "Ana Park", "Ana Park"), storage.SuggestOptions{Coders: []string{coder.ID}}); err != nil {
 		t.Fatal(err)
 	}
 	q := quoteByText(t, p, d.ID, "“We will win,”")
-	if err := p.AcceptSuggestion(q.ID, coder.ID); err != nil {
+	if err := p.AcceptSuggestion(bg, q.ID, coder.ID); err != nil {
 		t.Fatal(err)
 	}
-	all, _ := p.Annotations(storage.Filter{DocumentID: d.ID})
+	all, _ := p.Annotations(bg, storage.Filter{DocumentID: d.ID})
 	if len(all) != 3 {
 		t.Fatalf("%d annotations, want quote, cue, mention", len(all))
 	}
@@ -207,7 +207,7 @@ func TestAcceptSuggestion(t *testing.T) {
 			t.Errorf("%s %q after accept: state %q origin %q coder %q attrs %v", a.Kind, a.Text, a.State, a.Origin, a.AnnotatorID, a.Attrs)
 		}
 		if a.Kind == storage.KindSpeakerMention {
-			s, err := p.Speaker(a.SpeakerID)
+			s, err := p.Speaker(bg, a.SpeakerID)
 			if err != nil || s.Name != "Ana Park" {
 				t.Errorf("the proposed speaker was not added and linked: %+v %v", s, err)
 			}
@@ -216,23 +216,23 @@ func TestAcceptSuggestion(t *testing.T) {
 			}
 		}
 	}
-	rels, _ := p.Relations(d.ID)
+	rels, _ := p.Relations(bg, d.ID)
 	for _, r := range rels {
 		if r.AnnotatorID != coder.ID {
 			t.Errorf("%s link still belongs to %s", r.Type, r.AnnotatorID)
 		}
 	}
-	if err := p.AcceptSuggestion(q.ID, coder.ID); !errors.Is(err, storage.ErrInvalid) {
+	if err := p.AcceptSuggestion(bg, q.ID, coder.ID); !errors.Is(err, storage.ErrInvalid) {
 		t.Errorf("accepting twice: %v, want ErrInvalid", err)
 	}
 	// Undo restores the pending suggestion and removes the new speaker.
-	if label, err := p.Undo(); err != nil || label != "Accept suggestion" {
+	if label, err := p.Undo(bg); err != nil || label != "Accept suggestion" {
 		t.Fatalf("undo: %q %v", label, err)
 	}
 	if got := byState(t, p, d.ID, "", storage.StateSuggested); len(got) != 3 {
 		t.Errorf("after undo %d pending, want 3", len(got))
 	}
-	if sp, _ := p.Speakers(); len(sp) != 0 {
+	if sp, _ := p.Speakers(bg); len(sp) != 0 {
 		t.Errorf("after undo the registry holds %d speakers", len(sp))
 	}
 }
@@ -240,21 +240,21 @@ func TestAcceptSuggestion(t *testing.T) {
 func TestAcceptSuggestionMatchesTheRegistry(t *testing.T) {
 	p := newProject(t)
 	d, coder := suggestDoc(t, p)
-	park, err := p.AddSpeaker(storage.Speaker{Name: "Ana Park"})
+	park, err := p.AddSpeaker(bg, storage.Speaker{Name: "Ana Park"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := p.ReplaceSuggestions(d.ID, proposal(t, "a", "“We will win,”", "said", "Ana Park", "Park"), storage.SuggestOptions{Coders: []string{coder.ID}}); err != nil {
+	if _, err := p.ReplaceSuggestions(bg, d.ID, proposal(t, "a", "“We will win,”", "said", "Ana Park", "Park"), storage.SuggestOptions{Coders: []string{coder.ID}}); err != nil {
 		t.Fatal(err)
 	}
-	if err := p.AcceptSuggestion(quoteByText(t, p, d.ID, "“We will win,”").ID, coder.ID); err != nil {
+	if err := p.AcceptSuggestion(bg, quoteByText(t, p, d.ID, "“We will win,”").ID, coder.ID); err != nil {
 		t.Fatal(err)
 	}
-	ms, _ := p.Annotations(storage.Filter{DocumentID: d.ID, Kind: storage.KindSpeakerMention})
+	ms, _ := p.Annotations(bg, storage.Filter{DocumentID: d.ID, Kind: storage.KindSpeakerMention})
 	if len(ms) != 1 || ms[0].SpeakerID != park.ID {
 		t.Errorf("mention resolved to %+v, want the registry's Ana Park by surname", ms)
 	}
-	if sp, _ := p.Speakers(); len(sp) != 1 {
+	if sp, _ := p.Speakers(bg); len(sp) != 1 {
 		t.Errorf("%d speakers: a duplicate was added", len(sp))
 	}
 }
@@ -266,11 +266,11 @@ func TestRejectSuggestionKeepsASharedMention(t *testing.T) {
 	fs, fe := span(t, suggestText, "“Soon,”")
 	s.Annotations = append(s.Annotations, storage.Annotation{ID: "float", Kind: storage.KindQuote, Start: fs, End: fe})
 	s.Relations = append(s.Relations, storage.Relation{Type: storage.RelSaidBy, SourceID: "float", TargetID: "am"})
-	if _, err := p.ReplaceSuggestions(d.ID, s, storage.SuggestOptions{}); err != nil {
+	if _, err := p.ReplaceSuggestions(bg, d.ID, s, storage.SuggestOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	q := quoteByText(t, p, d.ID, "“We will win,”")
-	if err := p.RejectSuggestion(q.ID); err != nil {
+	if err := p.RejectSuggestion(bg, q.ID); err != nil {
 		t.Fatal(err)
 	}
 	if got := byState(t, p, d.ID, "", storage.StateRejected); len(got) != 2 {
@@ -279,7 +279,7 @@ func TestRejectSuggestionKeepsASharedMention(t *testing.T) {
 	if got := byState(t, p, d.ID, storage.KindSpeakerMention, storage.StateSuggested); len(got) != 1 {
 		t.Errorf("the mention the other quote uses should stay pending: %q", got)
 	}
-	if _, err := p.Undo(); err != nil {
+	if _, err := p.Undo(bg); err != nil {
 		t.Fatal(err)
 	}
 	if got := byState(t, p, d.ID, "", storage.StateSuggested); len(got) != 4 {
@@ -291,39 +291,39 @@ func TestAcceptSuggestionsAndCounts(t *testing.T) {
 	p := undoableProject(t)
 	d, coder := suggestDoc(t, p)
 	s := threeQuotes(t)
-	if _, err := p.ReplaceSuggestions(d.ID, s, storage.SuggestOptions{}); err != nil {
+	if _, err := p.ReplaceSuggestions(bg, d.ID, s, storage.SuggestOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	quotes, all, err := p.SuggestionStats()
+	quotes, all, err := p.SuggestionStats(bg)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if quotes != (storage.SuggestionCounts{Pending: 3}) || all.Pending != 9 {
 		t.Errorf("before: quotes %+v, all %+v", quotes, all)
 	}
-	if err := p.RejectSuggestion(quoteByText(t, p, d.ID, "“Soon,”").ID); err != nil {
+	if err := p.RejectSuggestion(bg, quoteByText(t, p, d.ID, "“Soon,”").ID); err != nil {
 		t.Fatal(err)
 	}
-	n, err := p.AcceptSuggestions(d.ID, coder.ID)
+	n, err := p.AcceptSuggestions(bg, d.ID, coder.ID)
 	if err != nil || n != 2 {
 		t.Fatalf("accept all: %d, %v; want 2", n, err)
 	}
 	time.Sleep(2 * time.Millisecond) // timestamps have millisecond precision
 	edited := quoteByText(t, p, d.ID, "talks would go on.")
 	edited.End--
-	if _, err := p.UpdateAnnotation(edited); err != nil {
+	if _, err := p.UpdateAnnotation(bg, edited); err != nil {
 		t.Fatal(err)
 	}
-	quotes, _, _ = p.SuggestionStats()
+	quotes, _, _ = p.SuggestionStats(bg)
 	if want := (storage.SuggestionCounts{Accepted: 1, Corrected: 1, Rejected: 1}); quotes != want {
 		t.Errorf("after: %+v, want %+v", quotes, want)
 	}
 	// Accept all is one step to undo (the edit first).
-	p.Undo()
-	if label, err := p.Undo(); err != nil || label != "Accept all suggestions" {
+	p.Undo(bg)
+	if label, err := p.Undo(bg); err != nil || label != "Accept all suggestions" {
 		t.Fatalf("undo: %q %v", label, err)
 	}
-	if quotes, _, _ = p.SuggestionStats(); quotes != (storage.SuggestionCounts{Pending: 2, Rejected: 1}) {
+	if quotes, _, _ = p.SuggestionStats(bg); quotes != (storage.SuggestionCounts{Pending: 2, Rejected: 1}) {
 		t.Errorf("after undo: %+v", quotes)
 	}
 }
@@ -332,20 +332,20 @@ func TestSnapshotLeavesSuggestionsOut(t *testing.T) {
 	p := newProject(t)
 	d, coder := suggestDoc(t, p)
 	s := threeQuotes(t)
-	if _, err := p.ReplaceSuggestions(d.ID, s, storage.SuggestOptions{}); err != nil {
+	if _, err := p.ReplaceSuggestions(bg, d.ID, s, storage.SuggestOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	if err := p.AcceptSuggestion(quoteByText(t, p, d.ID, "“We will win,”").ID, coder.ID); err != nil {
+	if err := p.AcceptSuggestion(bg, quoteByText(t, p, d.ID, "“We will win,”").ID, coder.ID); err != nil {
 		t.Fatal(err)
 	}
-	if err := p.RejectSuggestion(quoteByText(t, p, d.ID, "“Soon,”").ID); err != nil {
+	if err := p.RejectSuggestion(bg, quoteByText(t, p, d.ID, "“Soon,”").ID); err != nil {
 		t.Fatal(err)
 	}
 	for _, tc := range []struct {
 		include          bool
 		annotations, rel int
 	}{{false, 3, 2}, {true, 9, 6}} {
-		b, err := p.Snapshot(storage.SnapshotOptions{IncludeSuggestions: tc.include})
+		b, err := p.Snapshot(bg, storage.SnapshotOptions{IncludeSuggestions: tc.include})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -358,16 +358,16 @@ func TestSnapshotLeavesSuggestionsOut(t *testing.T) {
 func TestReplaceSuggestionsOnlyKeepsClearOfTheCodersAndAccepted(t *testing.T) {
 	p := newProject(t)
 	d, coder := suggestDoc(t, p)
-	gold, err := p.EnsureAnnotator("gold")
+	gold, err := p.EnsureAnnotator(bg, "gold")
 	if err != nil {
 		t.Fatal(err)
 	}
 	hs, he := span(t, suggestText, "talks would go on")
-	if _, err := p.AddAnnotation(storage.Annotation{DocumentID: d.ID, Kind: storage.KindQuote, Start: hs, End: he, AnnotatorID: gold.ID}); err != nil {
+	if _, err := p.AddAnnotation(bg, storage.Annotation{DocumentID: d.ID, Kind: storage.KindQuote, Start: hs, End: he, AnnotatorID: gold.ID}); err != nil {
 		t.Fatal(err)
 	}
 	ms, me := span(t, suggestText, "Officials")
-	goldMention, err := p.AddAnnotation(storage.Annotation{DocumentID: d.ID, Kind: storage.KindSpeakerMention, Start: ms, End: me, AnnotatorID: gold.ID})
+	goldMention, err := p.AddAnnotation(bg, storage.Annotation{DocumentID: d.ID, Kind: storage.KindSpeakerMention, Start: ms, End: me, AnnotatorID: gold.ID})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -376,23 +376,23 @@ func TestReplaceSuggestionsOnlyKeepsClearOfTheCodersAndAccepted(t *testing.T) {
 		proposal(t, "b", "talks would go on.", "said talks", "Officials", ""),
 	)
 	opts := storage.SuggestOptions{Coders: []string{coder.ID}}
-	rep, err := p.ReplaceSuggestions(d.ID, s, opts)
+	rep, err := p.ReplaceSuggestions(bg, d.ID, s, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if rep != (storage.SuggestReport{Added: 2}) {
 		t.Errorf("another coder's quote stopped a suggestion: %+v", rep)
 	}
-	rels, _ := p.Relations(d.ID)
+	rels, _ := p.Relations(bg, d.ID)
 	for _, r := range rels {
 		if r.TargetID == goldMention.ID {
 			t.Error("a suggestion was linked to another coder's mention")
 		}
 	}
-	if err := p.AcceptSuggestion(quoteByText(t, p, d.ID, "“We will win,”").ID, coder.ID); err != nil {
+	if err := p.AcceptSuggestion(bg, quoteByText(t, p, d.ID, "“We will win,”").ID, coder.ID); err != nil {
 		t.Fatal(err)
 	}
-	rep, err = p.ReplaceSuggestions(d.ID, s, opts)
+	rep, err = p.ReplaceSuggestions(bg, d.ID, s, opts)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/saywho-app/saywho/storage"
 )
@@ -36,17 +37,23 @@ type group struct {
 }
 
 type history struct {
+	mu         sync.Mutex // guards the stacks for readers of the labels; writers also hold the write token
 	undo, redo []group
 }
 
 // EnableUndo turns on undo and redo for this session. The GUI calls it; the
 // command line does not need it.
 func (p *Project) EnableUndo() error {
-	if p.readOnly || p.history != nil {
+	if p.readOnly {
 		return nil
 	}
-	p.mu.Lock()
-	defer p.mu.Unlock()
+	if err := p.acquire(bg); err != nil {
+		return err
+	}
+	defer p.release()
+	if p.history != nil {
+		return nil
+	}
 	stmts := []string{`CREATE TEMP TABLE IF NOT EXISTS undolog (seq INTEGER PRIMARY KEY AUTOINCREMENT, sql TEXT NOT NULL)`}
 	for table, immutable := range undoTables {
 		cols, pk, err := tableColumns(p.wconn, table)
@@ -166,6 +173,8 @@ func (h *history) record(ctx context.Context, c *sql.Conn, label string, mark in
 	for _, g := range h.redo {
 		c.ExecContext(ctx, "DELETE FROM undolog WHERE seq BETWEEN ? AND ?", g.from, g.to)
 	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
 	h.redo = nil
 	h.undo = append(h.undo, group{label: label, from: mark + 1, to: end})
 	if len(h.undo) > maxHistory {
@@ -183,14 +192,15 @@ func (p *Project) UndoLabel() string { return p.topLabel(false) }
 func (p *Project) RedoLabel() string { return p.topLabel(true) }
 
 func (p *Project) topLabel(redo bool) string {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if p.history == nil {
+	h := p.history
+	if h == nil {
 		return ""
 	}
-	s := p.history.undo
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	s := h.undo
 	if redo {
-		s = p.history.redo
+		s = h.redo
 	}
 	if len(s) == 0 {
 		return ""
@@ -199,56 +209,67 @@ func (p *Project) topLabel(redo bool) string {
 }
 
 // Undo reverses the most recent action and returns its label.
-func (p *Project) Undo() (string, error) {
-	label, err := p.replay(false)
+func (p *Project) Undo(ctx context.Context) (string, error) {
+	label, err := p.replay(ctx, false)
 	return label, schemaChanged(err)
 }
 
 // Redo repeats the most recently undone action and returns its label.
-func (p *Project) Redo() (string, error) {
-	label, err := p.replay(true)
+func (p *Project) Redo(ctx context.Context) (string, error) {
+	label, err := p.replay(ctx, true)
 	return label, schemaChanged(err)
 }
 
-func (p *Project) replay(redo bool) (string, error) {
+// replay undoes (or redoes) the top group of the history in one
+// transaction and publishes what it changed.
+func (p *Project) replay(ctx context.Context, redo bool) (string, error) {
 	if p.readOnly {
 		return "", storage.ErrReadOnly
 	}
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	h := p.history
-	empty := storage.ErrNothingToUndo
+	empty, verb := storage.ErrNothingToUndo, "Undo"
 	if redo {
-		empty = storage.ErrNothingToRedo
+		empty, verb = storage.ErrNothingToRedo, "Redo"
 	}
+	h := p.history
 	if h == nil {
 		return "", empty
 	}
-	from, to := &h.undo, &h.redo
-	if redo {
-		from, to = &h.redo, &h.undo
-	}
-	if len(*from) == 0 {
-		return "", empty
-	}
-	g := (*from)[len(*from)-1]
-	mark := lastSeq(bg, p.wconn)
-	tx, err := p.wconn.BeginTx(bg, nil)
+	var g group
+	var mark int64
+	c, err := p.transact(ctx, "", func(tx *sql.Tx) error {
+		from, _ := h.stacks(redo)
+		if len(*from) == 0 {
+			return empty
+		}
+		g = (*from)[len(*from)-1]
+		mark = lastSeq(bg, p.wconn)
+		if err := runGroup(tx, g); err != nil {
+			return fmt.Errorf("cannot %s %q: %w", strings.ToLower(verb), g.label, err)
+		}
+		return nil
+	}, func() {
+		h.mu.Lock()
+		defer h.mu.Unlock()
+		from, to := h.stacks(redo)
+		*from = (*from)[:len(*from)-1]
+		if end := lastSeq(bg, p.wconn); end > mark {
+			*to = append(*to, group{label: g.label, from: mark + 1, to: end})
+		}
+	})
 	if err != nil {
-		return "", classify(p.path, err)
+		return "", err
 	}
-	if err := runGroup(tx, g); err != nil {
-		tx.Rollback()
-		return "", fmt.Errorf("cannot %s %q: %w", map[bool]string{false: "undo", true: "redo"}[redo], g.label, err)
-	}
-	if err := tx.Commit(); err != nil {
-		return "", classify(p.path, err)
-	}
-	*from = (*from)[:len(*from)-1]
-	if end := lastSeq(bg, p.wconn); end > mark {
-		*to = append(*to, group{label: g.label, from: mark + 1, to: end})
-	}
+	c.Label = verb + " " + g.label
+	p.publish(c)
 	return g.label, nil
+}
+
+// stacks returns the stack replay takes from and the one it pushes to.
+func (h *history) stacks(redo bool) (from, to *[]group) {
+	if redo {
+		return &h.redo, &h.undo
+	}
+	return &h.undo, &h.redo
 }
 
 // runGroup executes a group's reversing statements newest first, with

@@ -43,7 +43,7 @@ func FuzzImport(f *testing.F) {
 		}
 		defer p.Close()
 		p.Merge(context.Background(), b, nil) // a refusal is fine; damage is not
-		problems, err := p.Check()
+		problems, err := p.Check(context.Background())
 		if err != nil || len(problems) > 0 {
 			t.Fatalf("an accepted file left the project unsound: %v %v", problems, err)
 		}

@@ -30,37 +30,37 @@ func buildProject(t *testing.T) *sqlite.Project {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { p.Close() })
-	who, _ := p.EnsureAnnotator("Ana")
-	code, _ := p.AddCode(storage.Code{Name: "Conflict", Color: "#AA3377", Shortcut: "1"})
-	sp, _ := p.AddSpeaker(storage.Speaker{Name: "Zoë Example", Aliases: []string{"Zoë"}, Wikidata: "Q42"})
+	who, _ := p.EnsureAnnotator(context.Background(), "Ana")
+	code, _ := p.AddCode(context.Background(), storage.Code{Name: "Conflict", Color: "#AA3377", Shortcut: "1"})
+	sp, _ := p.AddSpeaker(context.Background(), storage.Speaker{Name: "Zoë Example", Aliases: []string{"Zoë"}, Wikidata: "Q42"})
 	var docs []string
 	for i, text := range texts {
-		d, err := p.AddDocument(storage.Document{Title: "Doc", Outlet: "Test Daily", Text: text})
+		d, err := p.AddDocument(context.Background(), storage.Document{Title: "Doc", Outlet: "Test Daily", Text: text})
 		if err != nil {
 			t.Fatal(err)
 		}
 		n := len([]rune(d.Text))
-		q, err := p.AddAnnotation(storage.Annotation{DocumentID: d.ID, Kind: storage.KindQuote, Start: n / 3, End: n - 2, AnnotatorID: who.ID,
+		q, err := p.AddAnnotation(context.Background(), storage.Annotation{DocumentID: d.ID, Kind: storage.KindQuote, Start: n / 3, End: n - 2, AnnotatorID: who.ID,
 			Attrs: map[string]string{storage.AttrQuoteType: "direct"}, Codes: []string{code.ID}, Note: "note " + string(rune('A'+i))})
 		if err != nil {
 			t.Fatal(err)
 		}
-		m, err := p.AddAnnotation(storage.Annotation{DocumentID: d.ID, Kind: storage.KindSpeakerMention, Start: 0, End: 4, AnnotatorID: who.ID, SpeakerID: sp.ID})
+		m, err := p.AddAnnotation(context.Background(), storage.Annotation{DocumentID: d.ID, Kind: storage.KindSpeakerMention, Start: 0, End: 4, AnnotatorID: who.ID, SpeakerID: sp.ID})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := p.Link(storage.Relation{Type: storage.RelSaidBy, SourceID: q.ID, TargetID: m.ID}); err != nil {
+		if _, err := p.Link(context.Background(), storage.Relation{Type: storage.RelSaidBy, SourceID: q.ID, TargetID: m.ID}); err != nil {
 			t.Fatal(err)
 		}
-		if err := p.SetMemo(d.ID, who.ID, "memo"); err != nil {
+		if err := p.SetMemo(context.Background(), d.ID, who.ID, "memo"); err != nil {
 			t.Fatal(err)
 		}
 		docs = append(docs, d.ID)
 	}
-	if _, err := p.CreateSet("Sample 🌊", "every other article", []string{docs[2], docs[0]}); err != nil {
+	if _, err := p.CreateSet(context.Background(), "Sample 🌊", "every other article", []string{docs[2], docs[0]}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := p.CreateSet("Empty", "", nil); err != nil {
+	if _, err := p.CreateSet(context.Background(), "Empty", "", nil); err != nil {
 		t.Fatal(err)
 	}
 	return p
@@ -68,7 +68,7 @@ func buildProject(t *testing.T) *sqlite.Project {
 
 func export(t *testing.T, p *sqlite.Project) []byte {
 	t.Helper()
-	b, err := p.Snapshot(storage.SnapshotOptions{})
+	b, err := p.Snapshot(context.Background(), storage.SnapshotOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -151,7 +151,7 @@ func TestImportRejects(t *testing.T) {
 
 func TestNoTextAndSniff(t *testing.T) {
 	p := buildProject(t)
-	b, _ := p.Snapshot(storage.SnapshotOptions{})
+	b, _ := p.Snapshot(context.Background(), storage.SnapshotOptions{})
 	var buf bytes.Buffer
 	if err := Export(b, &buf, Options{NoText: true}); err != nil {
 		t.Fatal(err)
