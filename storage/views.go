@@ -10,6 +10,9 @@ type Filter struct {
 	AnnotatorID string
 	CodeID      string
 	SpeakerID   string // mentions resolved to this speaker, and quotes/claims linked to it
+	// Offset and Limit page through a long list: skip Offset annotations,
+	// list at most Limit (0: no limit).
+	Offset, Limit int
 }
 
 // DocumentSummary is a document without its text, for lists.

@@ -160,6 +160,30 @@ func getAnnotation(q querier, id string) (storage.Annotation, error) {
 
 // Annotations lists the annotations matching f, by document and position.
 func (p *Project) Annotations(ctx context.Context, f storage.Filter) ([]storage.Annotation, error) {
+	where, args := annotationWhere(f)
+	q := "SELECT " + annotationCols + " FROM annotations a JOIN documents d ON d.id = a.document_id" + where +
+		" ORDER BY d.seq, a.start, a.end DESC, a.id"
+	if f.Limit > 0 || f.Offset > 0 {
+		q += " LIMIT ? OFFSET ?"
+		limit := f.Limit
+		if limit <= 0 {
+			limit = -1
+		}
+		args = append(args, limit, f.Offset)
+	}
+	return queryAll(p.db, q, args, scanAnnotation)
+}
+
+// CountAnnotations counts the annotations matching f.
+func (p *Project) CountAnnotations(ctx context.Context, f storage.Filter) (int, error) {
+	where, args := annotationWhere(f)
+	var n int
+	err := p.db.QueryRowContext(ctx, "SELECT count(*) FROM annotations a"+where, args...).Scan(&n)
+	return n, schemaChanged(err)
+}
+
+// annotationWhere is the condition on annotations a that f sets.
+func annotationWhere(f storage.Filter) (string, []any) {
 	var where []string
 	var args []any
 	add := func(cond string, v string) {
@@ -178,12 +202,10 @@ func (p *Project) Annotations(ctx context.Context, f storage.Filter) ([]storage.
 			WHERE r.target_speaker_id = ? OR m.speaker_id = ?))`)
 		args = append(args, f.SpeakerID, f.SpeakerID, f.SpeakerID)
 	}
-	q := "SELECT " + annotationCols + " FROM annotations a JOIN documents d ON d.id = a.document_id"
-	if len(where) > 0 {
-		q += " WHERE " + strings.Join(where, " AND ")
+	if len(where) == 0 {
+		return "", nil
 	}
-	q += " ORDER BY d.seq, a.start, a.end DESC, a.id"
-	return queryAll(p.db, q, args, scanAnnotation)
+	return " WHERE " + strings.Join(where, " AND "), args
 }
 
 // UpdateAnnotation saves a changed annotation: kind, bounds, attributes,

@@ -44,7 +44,12 @@ func (p *Project) annotatorByName(name string) (storage.Annotator, error) {
 
 // Annotators lists the project's coders by name.
 func (p *Project) Annotators(ctx context.Context) ([]storage.Annotator, error) {
-	return queryAll(p.db, "SELECT id, name, created FROM annotators ORDER BY name", nil, func(r scanner) (storage.Annotator, error) {
+	return listAnnotators(p.db)
+}
+
+// listAnnotators reads the coders by name.
+func listAnnotators(q rowsQuerier) ([]storage.Annotator, error) {
+	return queryAll(q, "SELECT id, name, created FROM annotators ORDER BY name", nil, func(r scanner) (storage.Annotator, error) {
 		var a storage.Annotator
 		var created string
 		err := r.Scan(&a.ID, &a.Name, &created)
@@ -56,10 +61,14 @@ func (p *Project) Annotators(ctx context.Context) ([]storage.Annotator, error) {
 // scanner is a row being read.
 type scanner interface{ Scan(dest ...any) error }
 
-// queryAll runs a query and maps every row with scan.
-func queryAll[T any](db interface {
+// rowsQuerier is what a connection pool, a connection and a transaction
+// offer for reading rows.
+type rowsQuerier interface {
 	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
-}, query string, args []any, scan func(scanner) (T, error)) ([]T, error) {
+}
+
+// queryAll runs a query and maps every row with scan.
+func queryAll[T any](db rowsQuerier, query string, args []any, scan func(scanner) (T, error)) ([]T, error) {
 	rows, err := db.QueryContext(bg, query, args...)
 	if err != nil {
 		return nil, schemaChanged(err)

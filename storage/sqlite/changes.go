@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/saywho-app/saywho/storage"
@@ -19,21 +20,21 @@ import (
 // subscribed: the command line pays nothing for them.
 
 // changeTriggers are the triggers of each logged table: one statement
-// template per trigger, %[1]s standing for "new" or "old".
+// template per trigger, ROW standing for "new" or "old".
 var changeTriggers = map[string][]string{
 	"meta":        {`('project', NULL, NULL, NULL)`},
 	"annotators":  {`('annotators', NULL, NULL, NULL)`},
 	"codes":       {`('codes', NULL, NULL, NULL)`},
-	"speakers":    {`('speakers', NULL, NULL, %[1]s.id)`},
-	"documents":   {`('documents', NULL, %[1]s.id, NULL)`},
-	"annotations": {`('annotations', %[1]s.id, %[1]s.document_id, %[1]s.speaker_id)`},
-	"annotation_codes": {`('annotations', %[1]s.annotation_id,
-		(SELECT document_id FROM main.annotations WHERE id = %[1]s.annotation_id), NULL)`},
-	"relations": {`('annotations', %[1]s.source_id,
-		(SELECT document_id FROM main.annotations WHERE id = %[1]s.source_id),
-		coalesce(%[1]s.target_speaker_id, (SELECT speaker_id FROM main.annotations WHERE id = %[1]s.target_annotation_id)))`,
-		`('annotations', %[1]s.target_annotation_id, NULL, NULL)`},
-	"memos":         {`('memos', NULL, %[1]s.document_id, NULL)`},
+	"speakers":    {`('speakers', NULL, NULL, ROW.id)`},
+	"documents":   {`('documents', NULL, ROW.id, NULL)`},
+	"annotations": {`('annotations', ROW.id, ROW.document_id, ROW.speaker_id)`},
+	"annotation_codes": {`('annotations', ROW.annotation_id,
+		(SELECT document_id FROM main.annotations WHERE id = ROW.annotation_id), NULL)`},
+	"relations": {`('annotations', ROW.source_id,
+		(SELECT document_id FROM main.annotations WHERE id = ROW.source_id),
+		coalesce(ROW.target_speaker_id, (SELECT speaker_id FROM main.annotations WHERE id = ROW.target_annotation_id)))`,
+		`('annotations', ROW.target_annotation_id, NULL, NULL)`},
+	"memos":         {`('memos', NULL, ROW.document_id, NULL)`},
 	"sets":          {`('sets', NULL, NULL, NULL)`},
 	"set_documents": {`('sets', NULL, NULL, NULL)`},
 }
@@ -90,7 +91,7 @@ func (p *Project) enableChanges() error {
 		for _, op := range []struct{ name, when, ref string }{{"i", "INSERT", "new"}, {"d", "DELETE", "old"}, {"u", "UPDATE", "new"}, {"v", "UPDATE", "old"}} {
 			values := make([]string, len(rows))
 			for i, r := range rows {
-				values[i] = fmt.Sprintf(r, op.ref)
+				values[i] = strings.ReplaceAll(r, "ROW.", op.ref+".")
 			}
 			stmts = append(stmts, fmt.Sprintf("CREATE TEMP TRIGGER IF NOT EXISTS change_%s_%s AFTER %s ON main.%s BEGIN\n\tINSERT INTO changelog(tbl, ann, doc, speaker) VALUES %s;\nEND",
 				table, op.name, op.when, table, joinValues(values)))

@@ -29,6 +29,7 @@ func (p *Project) Check(ctx context.Context) ([]string, error) {
 		{"integrity", nil, p.checkIntegrity},
 		{"foreign keys", nil, p.checkForeignKeys},
 		{"texts", []string{"documents", "annotations", "annotators", "annotation_codes"}, p.checkTexts},
+		{"counts", []string{"documents", "annotations", "document_counts"}, p.checkCounts},
 	} {
 		if !p.tablesIntact(c.tables) {
 			problems = append(problems, c.name+": not checked, as a table it reads is missing or was changed")
@@ -113,31 +114,37 @@ func (p *Project) checkForeignKeys() ([]string, error) {
 }
 
 // checkTexts verifies every document's text against its SHA-256 and
-// length, and every annotation's text against its offsets.
+// length, and every annotation's text against its offsets, one document at
+// a time.
 func (p *Project) checkTexts() ([]string, error) {
 	var problems []string
-	docs, err := p.Documents(bg)
-	if err != nil {
-		return nil, err
-	}
-	for _, d := range docs {
-		full, err := getDocument(p.db, d.ID, true) // the stored text, not the cached one
-		if err != nil {
-			return nil, err
-		}
-		ix := textutil.NewIndex(full.Text)
-		if textutil.SHA256(full.Text) != d.SHA256 || ix.Len() != d.Length {
+	opts := storage.StreamOptions{SnapshotOptions: storage.SnapshotOptions{IncludeSuggestions: true}, NoRelations: true, NoMemos: true}
+	err := p.EachDocument(bg, opts, func(d *storage.DocumentData) error {
+		ix := textutil.NewIndex(d.Text)
+		if textutil.SHA256(d.Text) != d.SHA256 || ix.Len() != d.Length {
 			problems = append(problems, fmt.Sprintf("document %q: its text no longer matches its SHA-256 or length", d.Title))
 		}
-		anns, err := p.Annotations(bg, storage.Filter{DocumentID: d.ID})
-		if err != nil {
-			return nil, err
-		}
-		for _, a := range anns {
+		for _, a := range d.Annotations {
 			if ix.Check(a.Start, a.End) != nil || ix.Slice(a.Start, a.End) != a.Text {
 				problems = append(problems, fmt.Sprintf("annotation %s in %q: its text no longer matches [%d,%d)", a.ID, d.Title, a.Start, a.End))
 			}
 		}
+		return nil
+	})
+	return problems, err
+}
+
+// checkCounts verifies the annotation counts the triggers keep.
+func (p *Project) checkCounts() ([]string, error) {
+	if p.version < countsVersion {
+		return nil, nil
 	}
-	return problems, nil
+	return queryAll(p.db, `SELECT d.title, coalesce(c.annotations, -1), (SELECT count(*) FROM annotations a WHERE a.document_id = d.id) AS n
+		FROM documents d LEFT JOIN document_counts c ON c.document_id = d.id WHERE coalesce(c.annotations, -1) <> n`, nil,
+		func(r scanner) (string, error) {
+			var title string
+			var kept, n int
+			err := r.Scan(&title, &kept, &n)
+			return fmt.Sprintf("document %q: its annotation count is kept as %d but it has %d (`saywho repair` counts afresh)", title, kept, n), err
+		})
 }

@@ -139,7 +139,12 @@ func scanCode(r scanner) (storage.Code, error) {
 // Codes lists the codebook ordered by position then name; parents are
 // identified by ParentID.
 func (p *Project) Codes(ctx context.Context) ([]storage.Code, error) {
-	return queryAll(p.db, "SELECT "+codeCols+" FROM codes ORDER BY position, name COLLATE NOCASE, id", nil, scanCode)
+	return listCodes(p.db)
+}
+
+// listCodes reads the codebook in its order.
+func listCodes(q rowsQuerier) ([]storage.Code, error) {
+	return queryAll(q, "SELECT "+codeCols+" FROM codes ORDER BY position, name COLLATE NOCASE, id", nil, scanCode)
 }
 
 // Code returns one code.

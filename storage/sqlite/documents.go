@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -139,9 +140,25 @@ func (p *Project) DocumentByHash(ctx context.Context, sha256 string) (storage.Do
 // Documents lists all documents, without text, in import order, with their
 // annotation counts.
 func (p *Project) Documents(ctx context.Context) ([]storage.DocumentSummary, error) {
-	q := "SELECT " + prefixCols("d.", documentCols) + `, (SELECT count(*) FROM annotations a WHERE a.document_id = d.id)
-		FROM documents d ORDER BY d.seq`
-	return queryAll(p.db, q, nil, func(r scanner) (storage.DocumentSummary, error) {
+	return p.summaries(ctx, "", nil)
+}
+
+// DocumentSummaries lists the documents with the given ids, as Documents
+// does.
+func (p *Project) DocumentSummaries(ctx context.Context, ids []string) ([]storage.DocumentSummary, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	list, _ := json.Marshal(ids)
+	return p.summaries(ctx, " WHERE d.id IN (SELECT value FROM json_each(?))", []any{string(list)})
+}
+
+// summaries reads document summaries (the count comes from
+// document_counts, kept by triggers).
+func (p *Project) summaries(ctx context.Context, where string, args []any) ([]storage.DocumentSummary, error) {
+	q := "SELECT " + prefixCols("d.", documentCols) + `, coalesce(c.annotations, 0)
+		FROM documents d LEFT JOIN document_counts c ON c.document_id = d.id` + where + " ORDER BY d.seq"
+	return queryAll(p.db, q, args, func(r scanner) (storage.DocumentSummary, error) {
 		var s storage.DocumentSummary
 		var imported string
 		d := &s.Document

@@ -29,7 +29,8 @@ type Project struct {
 	info     storage.ProjectInfo
 
 	lock    chan struct{} // holds a token while this process writes: serialises write transactions
-	wconn   *sql.Conn     // the one connection that writes; reads use the pool
+	wdb     *sql.DB       // the writer's pool of one connection (nil when read-only)
+	wconn   *sql.Conn     // the one connection that writes; reads use the pool db
 	history *history      // undo/redo, nil until EnableUndo
 	changes changeLog     // what each write changed, for Subscribe
 
@@ -275,35 +276,53 @@ func readDB(abs string, pragmas ...string) (*sql.DB, error) {
 	return db, nil
 }
 
+// openDB opens the connections of a project: a pool for reads, and for a
+// writable project one more connection, the only one that writes. Reads
+// begin deferred transactions (a consistent snapshot that never blocks
+// the writer); the writer's transactions take the write lock at once.
 func openDB(abs string, readOnly bool) (*Project, error) {
-	var db *sql.DB
+	var db, wdb *sql.DB
 	var err error
 	if readOnly {
 		db, err = readDB(abs)
-	} else if db, err = sql.Open("sqlite", dsn(abs, false)); err == nil {
-		db.SetMaxOpenConns(4)
-		if err = db.Ping(); err != nil {
-			db.Close()
+	} else {
+		if wdb, err = openPool(dsn(abs, false), 1); err == nil {
+			if db, err = openPool(strings.Replace(dsn(abs, false), "_txlock=immediate", "_txlock=deferred", 1), 4); err != nil {
+				wdb.Close()
+			}
 		}
 	}
 	if err != nil {
 		return nil, classify(abs, err)
 	}
-	p := &Project{path: abs, db: db, readOnly: readOnly, version: SchemaVersion, texts: map[string]*textutil.Index{}, lock: make(chan struct{}, 1)}
+	p := &Project{path: abs, db: db, wdb: wdb, readOnly: readOnly, version: SchemaVersion, texts: map[string]*textutil.Index{}, lock: make(chan struct{}, 1)}
 	if !readOnly {
-		if p.wconn, err = db.Conn(bg); err != nil {
-			db.Close()
-			return nil, classify(abs, err)
+		if p.wconn, err = wdb.Conn(bg); err == nil {
+			// The writer waits for the write lock in begin, bounded by the
+			// caller's context, not in SQLite's busy handler.
+			_, err = p.wconn.ExecContext(bg, fmt.Sprintf("PRAGMA busy_timeout = %d", writeBusyTimeout))
 		}
-		// The writer waits for the write lock in begin, bounded by the
-		// caller's context, not in SQLite's busy handler.
-		if _, err = p.wconn.ExecContext(bg, fmt.Sprintf("PRAGMA busy_timeout = %d", writeBusyTimeout)); err != nil {
-			p.wconn.Close()
-			db.Close()
+		if err != nil {
+			p.Close()
 			return nil, classify(abs, err)
 		}
 	}
 	return p, nil
+}
+
+// openPool opens a connection pool of at most n connections and checks
+// that it can reach the file.
+func openPool(dsn string, n int) (*sql.DB, error) {
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, err
+	}
+	db.SetMaxOpenConns(n)
+	if err := db.Ping(); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
 }
 
 // immutableDB opens a project in a folder the process cannot write as an
@@ -379,6 +398,9 @@ func (p *Project) Close() error {
 	if p.wconn != nil {
 		p.wconn.Close()
 	}
+	if p.wdb != nil {
+		p.wdb.Close()
+	}
 	return p.db.Close()
 }
 
@@ -394,3 +416,6 @@ type querier interface {
 }
 
 var bg = context.Background()
+
+// Project is a storage.Project.
+var _ storage.Project = (*Project)(nil)

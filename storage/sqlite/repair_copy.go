@@ -53,6 +53,9 @@ func (r *repairer) copyAll(ctx context.Context) error {
 	if err := r.dropOrphans(tables, reports); err != nil {
 		return err
 	}
+	if err := recount(r.q); err != nil {
+		return err
+	}
 	for _, t := range tables {
 		if err := r.q.QueryRowContext(bg, "SELECT count(*) FROM main."+quoteName(t.name)).Scan(&reports[t.name].Kept); err != nil {
 			return err
@@ -62,8 +65,8 @@ func (r *repairer) copyAll(ctx context.Context) error {
 }
 
 // copyOrder lists the new project's ordinary tables (not virtual tables,
-// whose content follows from the others, nor their shadow tables), each
-// after the tables it refers to.
+// whose content follows from the others, nor their shadow tables, nor the
+// derived tables that recount fills), each after the tables it refers to.
 func (r *repairer) copyOrder() ([]tableInfo, error) {
 	rows, err := r.q.QueryContext(bg, `SELECT s.name FROM main.sqlite_schema s JOIN pragma_table_list l ON l.name = s.name AND l.schema = 'main'
 		WHERE s.type = 'table' AND l.type = 'table' AND s.name NOT LIKE 'sqlite\_%' ESCAPE '\' ORDER BY s.rowid`)
@@ -77,7 +80,9 @@ func (r *repairer) copyOrder() ([]tableInfo, error) {
 			rows.Close()
 			return nil, err
 		}
-		names = append(names, n)
+		if !derivedTables[n] {
+			names = append(names, n)
+		}
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {

@@ -4,8 +4,12 @@ package sqlite
 // spells "SYWH" in ASCII.
 const ApplicationID = 0x53595748
 
-// setsVersion is the first schema with document sets.
-const setsVersion = 2
+// setsVersion and countsVersion are the first schemas with document sets
+// and with kept annotation counts.
+const (
+	setsVersion   = 2
+	countsVersion = 3
+)
 
 // SchemaVersion is the schema this build writes (PRAGMA user_version).
 var SchemaVersion = len(migrations)
@@ -154,4 +158,41 @@ CREATE TABLE set_documents (
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX set_documents_document ON set_documents(document_id);
 `,
+	// 3: each document's annotation count, kept by triggers, so that the
+	// document list of a large project is read without counting a
+	// million annotations (document_counts is derived: undo, repair and
+	// imports leave it to the triggers).
+	`
+CREATE TABLE document_counts (
+	document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+	annotations INTEGER NOT NULL DEFAULT 0
+) STRICT, WITHOUT ROWID;
+INSERT INTO document_counts(document_id, annotations)
+	SELECT d.id, (SELECT count(*) FROM annotations a WHERE a.document_id = d.id) FROM documents d;
+CREATE TRIGGER document_counts_new AFTER INSERT ON documents BEGIN
+	INSERT INTO document_counts(document_id, annotations) VALUES (new.id, 0);
+END;
+CREATE TRIGGER document_counts_ai AFTER INSERT ON annotations BEGIN
+	UPDATE document_counts SET annotations = annotations + 1 WHERE document_id = new.document_id;
+END;
+CREATE TRIGGER document_counts_ad AFTER DELETE ON annotations BEGIN
+	UPDATE document_counts SET annotations = annotations - 1 WHERE document_id = old.document_id;
+END;
+CREATE TRIGGER document_counts_au AFTER UPDATE OF document_id ON annotations BEGIN
+	UPDATE document_counts SET annotations = annotations - 1 WHERE document_id = old.document_id;
+	UPDATE document_counts SET annotations = annotations + 1 WHERE document_id = new.document_id;
+END;
+`,
+}
+
+// derivedTables are kept by triggers from the other tables: undo does not
+// log them and repair does not copy them (it counts afresh).
+var derivedTables = map[string]bool{"document_counts": true}
+
+// recount fills document_counts afresh from the annotations.
+func recount(q querier) error {
+	_, err := q.ExecContext(bg, `DELETE FROM document_counts;
+		INSERT INTO document_counts(document_id, annotations)
+		SELECT d.id, (SELECT count(*) FROM annotations a WHERE a.document_id = d.id) FROM documents d`)
+	return err
 }

@@ -154,7 +154,12 @@ func scanSet(r scanner) (storage.Set, error) {
 // Sets lists the project's sets by name, each with its documents in
 // import order (len(DocumentIDs) is the set's size).
 func (p *Project) Sets(ctx context.Context) ([]storage.Set, error) {
-	sets, err := queryAll(p.db, "SELECT "+setCols+" FROM sets ORDER BY name COLLATE NOCASE, name, id", nil, scanSet)
+	return listSets(p.db)
+}
+
+// listSets reads the sets with their members (see Sets).
+func listSets(q rowsQuerier) ([]storage.Set, error) {
+	sets, err := queryAll(q, "SELECT "+setCols+" FROM sets ORDER BY name COLLATE NOCASE, name, id", nil, scanSet)
 	if err != nil {
 		return nil, err
 	}
@@ -165,7 +170,7 @@ func (p *Project) Sets(ctx context.Context) ([]storage.Set, error) {
 	// One row per set (ids joined by spaces): much faster than a row per
 	// member (see BenchmarkSets).
 	type members struct{ set, docs string }
-	all, err := queryAll(p.db, `SELECT m.set_id, group_concat(m.document_id, ' ' ORDER BY d.seq)
+	all, err := queryAll(q, `SELECT m.set_id, group_concat(m.document_id, ' ' ORDER BY d.seq)
 		FROM set_documents m JOIN documents d ON d.id = m.document_id GROUP BY m.set_id`, nil,
 		func(r scanner) (members, error) {
 			var m members

@@ -187,7 +187,8 @@ func TestSetsUndo(t *testing.T) {
 	}
 }
 
-// Every table of the schema is in the undo log, so no change escapes undo.
+// Every table of the schema is in the undo log, so no change escapes undo,
+// but for the derived ones, which their triggers keep in step.
 func TestUndoCoversEveryTable(t *testing.T) {
 	p := newProject(t)
 	rows, err := p.DB().Query(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'documents_fts%'`)
@@ -202,7 +203,7 @@ func TestUndoCoversEveryTable(t *testing.T) {
 			t.Fatal(err)
 		}
 		n++
-		if _, ok := undoTables[name]; !ok {
+		if _, ok := undoTables[name]; !ok && !derivedTables[name] {
 			t.Errorf("table %s is not covered by undo", name)
 		}
 	}
