@@ -349,3 +349,42 @@ func TestRepairedPath(t *testing.T) {
 		t.Errorf("second name %q", got)
 	}
 }
+
+// A project too large for a quick check at every open (here: the limit
+// lowered) opens without reading every page; a damaged page then shows at
+// the first read that meets it, as ErrCorrupt, and the file is left as it
+// was. After a session that did not end cleanly, the check runs whatever
+// the size.
+func TestLargeDamagedProjectShowsAtFirstRead(t *testing.T) {
+	const n = 600
+	path, pages := bigProject(t, t.TempDir(), n)
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.WriteAt([]byte(strings.Repeat("\xde\xad", 2048)), (pages[len(pages)/2]-1)*4096); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	damaged, _ := os.ReadFile(path)
+	defer func(old int64) { quickCheckUpTo = old }(quickCheckUpTo)
+	quickCheckUpTo = 0
+	p, err := Open(path, OpenOptions{ReadOnly: true})
+	if err != nil {
+		t.Fatalf("a large project is checked page by page at every open: %v", err)
+	}
+	_, err = p.Annotations(bg, storage.Filter{})
+	p.Close()
+	if !errors.Is(err, storage.ErrCorrupt) || !strings.Contains(err.Error(), "saywho repair") {
+		t.Fatalf("reading the damaged page: %v, want ErrCorrupt naming repair", err)
+	}
+	if after, _ := os.ReadFile(path); string(after) != string(damaged) {
+		t.Fatal("reading changed the damaged project")
+	}
+	if err := os.WriteFile(path+"-wal", []byte("left by a crash"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Open(path, OpenOptions{ReadOnly: true}); !errors.Is(err, storage.ErrCorrupt) {
+		t.Fatalf("after an unclean shutdown the open checks: %v, want ErrCorrupt", err)
+	}
+}

@@ -19,8 +19,10 @@ func (p *Project) Search(ctx context.Context, query string) ([]storage.Hit, erro
 	if query == "" {
 		return nil, nil
 	}
-	rows, err := p.db.Query(`SELECT d.id, d.title, d.text FROM documents_fts f JOIN documents d ON d.seq = f.rowid
-		WHERE documents_fts MATCH ? ORDER BY d.seq`, ftsPhrase(query))
+	// FTS5 yields matches in rowid (import) order as it finds them: the
+	// search stops reading at the cap instead of collecting every match.
+	rows, err := p.db.QueryContext(ctx, `SELECT d.id, d.title, d.text FROM documents_fts f JOIN documents d ON d.seq = f.rowid
+		WHERE documents_fts MATCH ? ORDER BY f.rowid`, ftsPhrase(query))
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", query, schemaChanged(err))
 	}
@@ -31,11 +33,15 @@ func (p *Project) Search(ctx context.Context, query string) ([]storage.Hit, erro
 		if err := rows.Scan(&id, &title, &text); err != nil {
 			return nil, err
 		}
+		var runes []rune
 		for _, r := range storage.FindAll(text, query) {
 			if len(hits) == maxHits {
 				break
 			}
-			hits = append(hits, kwic(id, title, []rune(text), r))
+			if runes == nil {
+				runes = []rune(text)
+			}
+			hits = append(hits, kwic(id, title, runes, r))
 		}
 	}
 	return hits, rows.Err()

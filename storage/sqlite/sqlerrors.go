@@ -1,11 +1,13 @@
 package sqlite
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"strings"
 
 	"github.com/saywho-app/saywho/storage"
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // newSchemaError describes the differences found in the project at path.
@@ -19,10 +21,17 @@ func newSchemaError(path string, diffs []schemaDiff) *storage.SchemaError {
 
 // schemaChanged turns SQLite's "no such table" and "no such column", met
 // when another program changed the structure of a project while it was
-// open, into ErrSchemaMismatch; other errors are returned as they are.
+// open, into ErrSchemaMismatch, and a damaged page met by a query into
+// ErrCorrupt; other errors are returned as they are.
 func schemaChanged(err error) error {
 	if err == nil {
 		return nil
+	}
+	if c := primary(err); c == sqlite3.SQLITE_CORRUPT || c == sqlite3.SQLITE_NOTADB {
+		if errors.Is(err, storage.ErrCorrupt) {
+			return err
+		}
+		return fmt.Errorf("%w: %s; `saywho check` tells more, `saywho repair` rebuilds what is readable", storage.ErrCorrupt, sqliteMessage(err))
 	}
 	if msg := err.Error(); strings.Contains(msg, "no such table") || strings.Contains(msg, "no such column") {
 		return fmt.Errorf("%w while it was open (%s); close it, check it, and repair it if needed", storage.ErrSchemaMismatch, sqliteMessage(err))
