@@ -12,7 +12,6 @@ import (
 
 	"github.com/saywho-app/saywho/storage"
 	"github.com/saywho-app/saywho/storage/agreement"
-	"github.com/saywho-app/saywho/storage/sqlite"
 )
 
 // agreementDialog compares every coder of the project (Krippendorff's
@@ -44,7 +43,7 @@ func (u *UI) agreementDialog() {
 
 // agreementText computes the agreement report of the whole project as the
 // command line prints it.
-func agreementText(p *sqlite.Project) (string, error) {
+func agreementText(p storage.Project) (string, error) {
 	b, err := p.Snapshot(context.Background(), storage.SnapshotOptions{NoText: true})
 	if err != nil {
 		return "", err

@@ -1,8 +1,8 @@
 package app
 
 import (
-	"context"
 	"fmt"
+	"image/color"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -24,7 +24,9 @@ type annotationList struct {
 	coderIDs                   []string
 	list                       *widget.List
 	rows                       []storage.Annotation
-	titles                     map[string]string
+	more                       bool           // All documents: rows beyond those loaded exist
+	loading                    bool           // the next page is being read
+	filter                     storage.Filter // what rows holds
 	count                      *widget.Label
 	box                        fyne.CanvasObject
 	syncing                    bool
@@ -52,7 +54,7 @@ func newAnnotationList(u *UI) *annotationList {
 	l.kind.SetSelectedIndex(0)
 	l.syncing = false
 	l.count.Importance = widget.LowImportance
-	l.list = widget.NewList(func() int { return len(l.rows) }, l.newRow, l.updateRow)
+	l.list = widget.NewList(l.length, l.newRow, l.updateRow)
 	l.list.OnSelected = func(i widget.ListItemID) {
 		if !l.syncing && i < len(l.rows) {
 			u.selectAnnotation(l.rows[i].ID, true)
@@ -77,8 +79,50 @@ func (l *annotationList) newRow() fyne.CanvasObject {
 	return container.NewBorder(nil, nil, r, nil, container.NewVBox(head, text))
 }
 
+// pageSize is how many rows of "All documents" are read at a time: the
+// list reads on as it is scrolled, so it never reads (or counts) the whole
+// corpus.
+const pageSize = 200
+
+// length is the number of rows: those loaded, and one more that reads the
+// next page when it comes into view.
+func (l *annotationList) length() int {
+	if l.more {
+		return len(l.rows) + 1
+	}
+	return len(l.rows)
+}
+
 func (l *annotationList) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
+	if i >= len(l.rows) {
+		l.setRow(o, nil, "Loading more…", "")
+		if !l.loading {
+			l.loading = true
+			fyne.Do(l.loadMore)
+		}
+		return
+	}
 	a := l.rows[i]
+	head := kindName(a.Kind)
+	if s := l.u.speakerName(l.speakerOf(a), ""); s != "" {
+		head += " · " + s
+	}
+	for _, c := range a.Codes {
+		if code := l.u.code(c); code != nil {
+			head += " · " + code.Name
+		}
+	}
+	if l.scope.Selected == scopeCorpus {
+		if d := l.u.docSummary(a.DocumentID); d != nil {
+			head += " — " + excerpt(d.Title, 40)
+		}
+	}
+	col := kindColor(a.Kind, l.u.variant())
+	l.setRow(o, col, head, quoted(a.Text, 120))
+}
+
+// setRow fills a row: its colour bar, head line and text line.
+func (l *annotationList) setRow(o fyne.CanvasObject, col color.Color, head, text string) {
 	box := o.(*fyne.Container)
 	var rect *canvas.Rectangle
 	var lines *fyne.Container
@@ -90,22 +134,10 @@ func (l *annotationList) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 			lines = x
 		}
 	}
-	rect.FillColor = kindColor(a.Kind, l.u.variant())
+	rect.FillColor = col
 	rect.Refresh()
-	head := kindName(a.Kind)
-	if s := l.u.speakerName(l.speakerOf(a), ""); s != "" {
-		head += " · " + s
-	}
-	for _, c := range a.Codes {
-		if code := l.u.code(c); code != nil {
-			head += " · " + code.Name
-		}
-	}
-	if l.scope.Selected == scopeCorpus {
-		head += " — " + l.titles[a.DocumentID]
-	}
 	lines.Objects[0].(*widget.Label).SetText(head)
-	lines.Objects[1].(*widget.Label).SetText(quoted(a.Text, 120))
+	lines.Objects[1].(*widget.Label).SetText(text)
 }
 
 // speakerOf finds who an annotation is attributed to, also for
@@ -135,23 +167,74 @@ func (l *annotationList) refresh() {
 	if l.scope.Selected != scopeCorpus {
 		f.DocumentID = u.doc.ID
 		if u.doc.ID == "" {
-			l.rows = nil
+			l.rows, l.more = nil, false
 			l.list.Refresh()
 			return
 		}
 	}
-	rows, err := u.p.Annotations(context.Background(), f)
+	l.filter = f
+	l.load(0)
+}
+
+// load reads the rows again: the whole document, or (All documents) the
+// first pages, at least as many rows as were loaded before (keep).
+func (l *annotationList) load(keep int) {
+	f := l.filter
+	if f.DocumentID == "" {
+		f.Limit = max(pageSize, (keep+pageSize-1)/pageSize*pageSize) + 1 // one more tells whether there are more
+	}
+	rows, err := l.u.p.Annotations(l.u.ctx(), f)
 	if err != nil {
-		u.fail(err)
+		l.u.fail(err)
+	}
+	l.more = f.Limit > 0 && len(rows) == f.Limit
+	if l.more {
+		rows = rows[:len(rows)-1]
 	}
 	l.rows = rows
-	l.titles = map[string]string{}
-	for _, d := range u.docs {
-		l.titles[d.ID] = excerpt(d.Title, 40)
-	}
-	l.count.SetText(count(len(rows), "annotation"))
+	l.showCount()
 	l.list.Refresh()
 	l.showSelected()
+}
+
+// loadMore reads the next page of All documents.
+func (l *annotationList) loadMore() {
+	l.loading = false
+	if !l.more || l.filter.DocumentID != "" {
+		return
+	}
+	f := l.filter
+	f.Offset, f.Limit = len(l.rows), pageSize+1
+	rows, err := l.u.p.Annotations(l.u.ctx(), f)
+	if err != nil {
+		l.u.fail(err)
+		l.more = false
+		return
+	}
+	l.more = len(rows) == f.Limit
+	if l.more {
+		rows = rows[:len(rows)-1]
+	}
+	l.rows = append(l.rows, rows...)
+	l.showCount()
+	l.list.Refresh()
+}
+
+// showCount says how many rows there are ("200+" while more are unread).
+func (l *annotationList) showCount() {
+	if l.more {
+		l.count.SetText(fmt.Sprintf("%d+ annotations (scroll for more)", len(l.rows)))
+		return
+	}
+	l.count.SetText(count(len(l.rows), "annotation"))
+}
+
+// otherDocumentsChanged follows a change in documents other than the open
+// one: the All documents list reads again the rows it had loaded.
+func (l *annotationList) otherDocumentsChanged() {
+	if l.scope.Selected == scopeCorpus {
+		l.load(len(l.rows))
+	}
 }
 
 // setOptions fills a filter select with "all" and the named items, keeping

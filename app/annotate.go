@@ -64,9 +64,9 @@ func (u *UI) add(a storage.Annotation) {
 		}
 	}
 	var made storage.Annotation
-	ok := u.do("Added "+strings.ToLower(kindName(a.Kind)), func() error {
+	ok := u.do("Added "+strings.ToLower(kindName(a.Kind)), func(ctx context.Context) error {
 		var err error
-		made, err = u.p.AddAnnotation(context.Background(), a)
+		made, err = u.p.AddAnnotation(ctx, a)
 		return err
 	})
 	if ok {
@@ -102,9 +102,9 @@ func (u *UI) toggleCode(annID, codeID string) {
 		name = "code " + c.Name
 	}
 	var on bool
-	u.do("Changed "+name, func() error {
+	u.do("Changed "+name, func(ctx context.Context) error {
 		var err error
-		on, err = u.p.ToggleCode(context.Background(), annID, codeID)
+		on, err = u.p.ToggleCode(ctx, annID, codeID)
 		return err
 	})
 	if on {
@@ -127,8 +127,8 @@ func (u *UI) update(id, what string, change func(a *storage.Annotation)) {
 	}
 	a.Codes = append([]string(nil), a.Codes...)
 	change(&a)
-	u.do(what, func() error {
-		_, err := u.p.UpdateAnnotation(context.Background(), a)
+	u.do(what, func(ctx context.Context) error {
+		_, err := u.p.UpdateAnnotation(ctx, a)
 		return err
 	})
 }
@@ -170,7 +170,7 @@ func (u *UI) deleteSelected() {
 		return
 	}
 	id, kind := a.ID, a.Kind
-	if u.do("Deleted "+strings.ToLower(kindName(kind)), func() error { return u.p.DeleteAnnotation(context.Background(), id) }) {
+	if u.do("Deleted "+strings.ToLower(kindName(kind)), func(ctx context.Context) error { return u.p.DeleteAnnotation(ctx, id) }) {
 		u.clearSelection()
 		u.status.info(fmt.Sprintf("Deleted %s (Ctrl+Z brings it back)", strings.ToLower(kindName(kind))))
 		u.focusArticle()

@@ -178,9 +178,9 @@ func (c *codebookPanel) edit(code storage.Code) {
 		code.ParentID = parentIDs[max(parent.SelectedIndex(), 0)]
 		if code.ID == "" {
 			code.Position = len(u.codes)
-			u.do("Added code "+code.Name, func() error { _, err := u.p.AddCode(context.Background(), code); return err })
+			u.do("Added code "+code.Name, func(ctx context.Context) error { _, err := u.p.AddCode(ctx, code); return err })
 		} else {
-			u.do("Edited code "+code.Name, func() error { _, err := u.p.UpdateCode(context.Background(), code); return err })
+			u.do("Edited code "+code.Name, func(ctx context.Context) error { _, err := u.p.UpdateCode(ctx, code); return err })
 		}
 	}, u.win)
 	d.Resize(fyne.NewSize(460, 420))
@@ -236,7 +236,7 @@ func (c *codebookPanel) confirmDelete(code storage.Code) {
 	dialog.ShowConfirm("Delete code", msg, func(ok bool) {
 		if ok {
 			c.cur = ""
-			u.do("Deleted code "+code.Name, func() error { return u.p.DeleteCode(context.Background(), code.ID) })
+			u.do("Deleted code "+code.Name, func(ctx context.Context) error { return u.p.DeleteCode(ctx, code.ID) })
 		}
 	}, u.win)
 }

@@ -23,6 +23,7 @@ type docList struct {
 	list    *widget.List
 	count   *widget.Label
 	shown   []storage.DocumentSummary
+	rowOf   map[string]int // document id → row in shown
 	box     fyne.CanvasObject
 	syncing bool // selecting a row from code, not from the user
 }
@@ -96,17 +97,46 @@ func (l *docList) refresh() {
 	if f := by[l.sort.Selected]; f != nil {
 		slices.SortStableFunc(l.shown, f)
 	}
-	l.count.SetText(fmt.Sprintf("%d of %d documents", len(l.shown), len(l.u.docs)))
-	l.syncing = true
-	l.list.UnselectAll()
+	l.rowOf = make(map[string]int, len(l.shown))
 	for i, d := range l.shown {
-		if d.ID == l.u.doc.ID {
-			l.list.Select(i)
-		}
+		l.rowOf[d.ID] = i
 	}
-	l.syncing = false
+	l.count.SetText(fmt.Sprintf("%d of %d documents", len(l.shown), len(l.u.docs)))
+	l.showOpen()
 	l.list.Refresh()
 }
+
+// update puts new details of the listed documents (their counts, after an
+// annotation was added or removed) into their rows, leaving the others;
+// when the order depends on the counts it sorts again.
+func (l *docList) update(ids []string) {
+	if l.sort.Selected == "Most annotations" {
+		l.refresh()
+		return
+	}
+	for _, id := range ids {
+		row, shown := l.rowOf[id]
+		d := l.u.docSummary(id)
+		if shown && d != nil && row < len(l.shown) {
+			l.shown[row] = *d
+			l.list.RefreshItem(row)
+		}
+	}
+}
+
+// showOpen selects the open document's row.
+func (l *docList) showOpen() {
+	l.syncing = true
+	defer func() { l.syncing = false }()
+	if row, ok := l.rowOf[l.u.doc.ID]; ok {
+		l.list.Select(row)
+		return
+	}
+	l.list.UnselectAll()
+}
+
+// empty reports whether the project has no documents.
+func (l *docList) empty() bool { return len(l.u.docs) == 0 }
 
 func statusRank(s string) int {
 	return map[string]int{storage.StatusNew: 0, storage.StatusInProgress: 1, storage.StatusDone: 2}[s]

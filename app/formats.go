@@ -3,8 +3,8 @@ package app
 import (
 	"context"
 
+	"github.com/saywho-app/saywho/storage"
 	"github.com/saywho-app/saywho/storage/formats"
-	"github.com/saywho-app/saywho/storage/sqlite"
 )
 
 // Formats is what File → Import… and Export… call. The window works on it
@@ -13,12 +13,12 @@ type Formats interface {
 	// Import reads files or folders into p, reporting progress, and
 	// returns a summary for the user and how many files were refused.
 	// coder names the annotator of annotations that carry none.
-	Import(ctx context.Context, p *sqlite.Project, paths []string, coder string, progress func(done, total int, name string)) (summary string, failed int, err error)
+	Import(ctx context.Context, p storage.Project, paths []string, coder string, progress func(done, total int, name string)) (summary string, failed int, err error)
 	// ExportFormats lists the formats offered in File → Export….
 	ExportFormats() []ExportFormat
 	// Export writes the whole project to path in the named format and
 	// returns notices on what the format could not represent.
-	Export(ctx context.Context, p *sqlite.Project, format, path string) (notices []string, err error)
+	Export(ctx context.Context, p storage.Project, format, path string) (notices []string, err error)
 }
 
 // ExportFormat describes one export format.
@@ -35,7 +35,7 @@ func DefaultFormats() Formats { return stockFormats{} }
 
 type stockFormats struct{}
 
-func (stockFormats) Import(ctx context.Context, p *sqlite.Project, paths []string, coder string, progress func(done, total int, name string)) (string, int, error) {
+func (stockFormats) Import(ctx context.Context, p storage.Project, paths []string, coder string, progress func(done, total int, name string)) (string, int, error) {
 	sum, err := formats.Import(ctx, p, paths, formats.ImportOptions{Coder: coder}, progress)
 	return sum.String(), sum.Failed(), err
 }
@@ -49,7 +49,7 @@ func (stockFormats) ExportFormats() []ExportFormat {
 	return out
 }
 
-func (stockFormats) Export(ctx context.Context, p *sqlite.Project, format, path string) ([]string, error) {
+func (stockFormats) Export(ctx context.Context, p storage.Project, format, path string) ([]string, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

@@ -91,79 +91,26 @@ func (u *UI) dropped(uris []fyne.URI) {
 	}
 }
 
-// progress is a dialog with a bar, a line of text and a Cancel button.
-type progress struct {
-	dlg  dialog.Dialog
-	bar  *widget.ProgressBar // nil when the amount of work is unknown
-	line *widget.Label
-	stop func()
-}
-
-// showProgress opens a progress dialog; determinate says whether set will
-// report how far the work is.
-func (u *UI) showProgress(title string, determinate bool, cancel context.CancelFunc) *progress {
-	pr := &progress{line: widget.NewLabel(title + "…"), stop: func() {}}
-	pr.line.Truncation = fyne.TextTruncateEllipsis
-	var bar fyne.CanvasObject
-	if determinate {
-		pr.bar = widget.NewProgressBar()
-		bar = pr.bar
-	} else {
-		inf := widget.NewProgressBarInfinite()
-		pr.stop, bar = inf.Stop, inf
-	}
-	stop := widget.NewButton("Cancel", func() {
-		pr.line.SetText("Cancelling…")
-		cancel()
-	})
-	pr.dlg = dialog.NewCustomWithoutButtons(title, container.NewVBox(pr.line, bar, container.NewCenter(stop)), u.win)
-	pr.dlg.Resize(fyne.NewSize(460, 160))
-	pr.dlg.Show()
-	return pr
-}
-
-// close hides the dialog.
-func (pr *progress) close() {
-	pr.stop()
-	pr.dlg.Hide()
-}
-
-// set shows how far the work is; called on the UI goroutine.
-func (pr *progress) set(done, total int, name string) {
-	if total > 0 && pr.bar != nil {
-		pr.bar.SetValue(float64(done) / float64(total))
-	}
-	if name != "" {
-		pr.line.SetText(fmt.Sprintf("%d of %d: %s", done+1, total, textutil.Name(name)))
-	}
-}
-
-// runImport imports paths in the background and reports the outcome.
+// runImport imports paths as the window's job and reports the outcome.
 func (u *UI) runImport(paths []string) {
 	if u.p.ReadOnly() {
 		u.refuseReadOnly("Import")
 		return
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	pr := u.showProgress("Importing", true, cancel)
 	p, f, coder := u.p, u.formats, u.coder.Name
-	go func() {
-		summary, failed, err := f.Import(ctx, p, paths, coder, func(done, total int, name string) {
-			fyne.Do(func() { pr.set(done, total, name) })
-		})
-		fyne.Do(func() {
-			cancel()
-			pr.close()
-			u.importDone(summary, failed, err)
-			u.backgroundDone()
-		})
-	}()
+	var summary string
+	var failed int
+	u.startJob("Importing", true, true, func(ctx context.Context, progress progressFunc) error {
+		var err error
+		summary, failed, err = f.Import(ctx, p, paths, coder, progress)
+		return err
+	}, func(err error) { u.importDone(summary, failed, err) })
 }
 
 // importDone shows what an import did.
 func (u *UI) importDone(summary string, failed int, err error) {
 	first := u.doc.ID == ""
-	u.reloadAll()
+	u.applyChanges()
 	u.menus.refreshUndo()
 	if first {
 		u.openDocument(u.startDocument())
@@ -268,32 +215,6 @@ func (u *UI) backupDialog() {
 	u.saveAs("Back up the project", "Back up", base+" backup"+filepath.Ext(u.p.Path()), false, func(path string) {
 		u.background("Backing up", "Backed up to "+textutil.Name(path), func(context.Context) error { return u.p.Backup(context.Background(), path) }, nil)
 	})
-}
-
-// background runs work off the UI goroutine behind a progress dialog, then
-// after (when not nil) on the UI goroutine if the work succeeded.
-func (u *UI) background(title, doneMsg string, work func(ctx context.Context) error, after func()) {
-	ctx, cancel := context.WithCancel(context.Background())
-	pr := u.showProgress(title, false, cancel)
-	go func() {
-		err := work(ctx)
-		fyne.Do(func() {
-			pr.close()
-			cancel()
-			switch {
-			case errors.Is(err, context.Canceled):
-				u.status.info(title + " cancelled")
-			case err != nil:
-				u.fail(err)
-			default:
-				u.status.info(doneMsg)
-				if after != nil {
-					after()
-				}
-			}
-			u.backgroundDone()
-		})
-	}()
 }
 
 // backgroundDone runs the test hook after background work has finished.

@@ -66,8 +66,8 @@ func (u *UI) linkSpeakerTo(src, mentionID, speakerID string) {
 	if m := u.annotation(mentionID); m != nil {
 		who = u.speakerName(m.SpeakerID, quoted(m.Text, 30))
 	}
-	u.do(fmt.Sprintf("Linked %s to %s", strings.ToLower(kindName(a.Kind)), who), func() error {
-		_, err := u.p.Link(context.Background(), r)
+	u.do(fmt.Sprintf("Linked %s to %s", strings.ToLower(kindName(a.Kind)), who), func(ctx context.Context) error {
+		_, err := u.p.Link(ctx, r)
 		return err
 	})
 }

@@ -109,9 +109,9 @@ func (u *UI) newSpeakerFromMention(id string) {
 // addSpeaker adds a speaker to the registry.
 func (u *UI) addSpeaker(name string) (storage.Speaker, bool) {
 	var s storage.Speaker
-	ok := u.do("Added speaker "+name, func() error {
+	ok := u.do("Added speaker "+name, func(ctx context.Context) error {
 		var err error
-		s, err = u.p.AddSpeaker(context.Background(), storage.Speaker{Name: name})
+		s, err = u.p.AddSpeaker(ctx, storage.Speaker{Name: name})
 		return err
 	})
 	return s, ok
@@ -126,8 +126,8 @@ func (u *UI) pickQuote(src string, t storage.RelationType) {
 		q := q
 		items = append(items, pickItem{Label: quoted(q.Text, 70), Detail: fmt.Sprintf("quote at character %d · %s", q.Start, u.speakerName(u.speakerOf(q), "no speaker yet")),
 			Match: []string{q.Text}, Pick: func() {
-				u.do("Linked "+strings.ToLower(kindName(a.Kind))+" to quote", func() error {
-					_, err := u.p.Link(context.Background(), storage.Relation{Type: t, SourceID: src, TargetID: q.ID, AnnotatorID: u.coder.ID})
+				u.do("Linked "+strings.ToLower(kindName(a.Kind))+" to quote", func(ctx context.Context) error {
+					_, err := u.p.Link(ctx, storage.Relation{Type: t, SourceID: src, TargetID: q.ID, AnnotatorID: u.coder.ID})
 					return err
 				})
 			}})

@@ -63,7 +63,7 @@ func (in *inspector) relationRow(title, id string, t storage.RelationType, add s
 	for _, r := range rels {
 		r := r
 		unlink := widget.NewButtonWithIcon("", theme.ContentClearIcon(), func() {
-			u.do("Removed link", func() error { return u.p.Unlink(context.Background(), r.ID) })
+			u.do("Removed link", func(ctx context.Context) error { return u.p.Unlink(ctx, r.ID) })
 		})
 		buttons := []fyne.CanvasObject{unlink}
 		if target := r.TargetID; target != "" {

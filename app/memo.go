@@ -36,7 +36,7 @@ func (u *UI) editMemo() {
 			return
 		}
 		docID := u.doc.ID
-		u.do("Saved memo", func() error { return u.p.SetMemo(context.Background(), docID, u.coder.ID, entry.Text) })
+		u.do("Saved memo", func(ctx context.Context) error { return u.p.SetMemo(ctx, docID, u.coder.ID, entry.Text) })
 	}, u.win)
 	d.Resize(fyne.NewSize(560, 320))
 	d.Show()

@@ -76,7 +76,33 @@ func (m *menus) refreshUndo() {
 		if x.label != "" {
 			it.Label += " " + lowerFirst(x.label)
 		}
-		it.Disabled = x.label == ""
+		it.Disabled = x.label == "" || m.u.jobs.editingBlocked()
+	}
+	m.main.Refresh()
+}
+
+// changesProject are the commands refused while a job writes the project
+// (an import): they would change it, or switch to another.
+var changesProject = []string{"new", "open", "import", "importdir", "importqdc", "coder", "undo", "redo", "deldoc",
+	"docsets", "newset", "renameset", "delset", "quote", "mention", "claim", "cue", "link", "accept", "delete"}
+
+// startsJob are the commands that run a job of their own: refused while
+// another job runs.
+var startsJob = []string{"import", "importdir", "importqdc", "export", "exportqdc", "backup", "repair", "agree"}
+
+// refreshEnabled greys out what cannot be done while a job runs.
+func (m *menus) refreshEnabled() {
+	u := m.u
+	for _, id := range startsJob {
+		m.items[id].Disabled = u.jobs.running()
+	}
+	for _, id := range changesProject {
+		m.items[id].Disabled = u.jobs.editingBlocked()
+	}
+	m.recent.Disabled = u.jobs.editingBlocked()
+	if !u.jobs.running() {
+		m.refreshUndo()
+		return
 	}
 	m.main.Refresh()
 }

@@ -97,5 +97,5 @@ func (m *metaRow) save(what string, change func(d *storage.Document)) {
 	d := m.u.doc
 	d.Text = ""
 	change(&d)
-	m.u.do("Changed "+strings.ToLower(what), func() error { return m.u.p.UpdateDocumentMeta(context.Background(), d) })
+	m.u.do("Changed "+strings.ToLower(what), func(ctx context.Context) error { return m.u.p.UpdateDocumentMeta(ctx, d) })
 }

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -10,6 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
+	"github.com/saywho-app/saywho/storage"
 	"github.com/saywho-app/saywho/storage/sqlite"
 
 	fynestorage "fyne.io/fyne/v2/storage"
@@ -120,17 +122,27 @@ func (u *UI) openProjectPath(path string) {
 }
 
 // switchTo closes the current project and shows p instead.
-func (u *UI) switchTo(p *sqlite.Project) {
+func (u *UI) switchTo(p storage.Project) {
 	s := u.sess
 	if s == nil {
 		s = &session{app: u.app, win: u.win, opts: Options{Formats: u.formats}}
 		u.sess = s
 	}
+	if u.jobs.editingBlocked() {
+		p.Close()
+		u.status.failed("Opening another project: not now — " + lowerFirst(u.jobs.title()) + " is running (Cancel stops it)")
+		return
+	}
 	old := u.p
+	u.close()
 	nu, err := s.show(p, u.coder.Name)
 	if err != nil {
 		p.Close()
-		u.fail(err)
+		if back, err2 := s.show(old, u.coder.Name); err2 == nil {
+			back.fail(err)
+		} else {
+			u.fail(errors.Join(err, err2))
+		}
 		return
 	}
 	old.Close()
@@ -161,7 +173,8 @@ func (u *UI) changeCoderDialog() {
 		}
 		u.coder = coder
 		u.app.Preferences().SetString(prefCoder, name)
-		u.reloadAll()
+		u.applyChanges()
+		u.reloadDocument() // "only my annotations" now means the new coder's
 		u.menus.refreshUndo()
 		u.status.info("New annotations are now recorded as " + name + "'s")
 	}, u.win)
@@ -178,7 +191,7 @@ func (u *UI) deleteDocumentDialog() {
 	msg := fmt.Sprintf("Delete “%s” and its %s from the project?\n\nEdit → Undo brings it back.", excerpt(s.Title, 60), count(s.Annotations, "annotation"))
 	dialog.ShowConfirm("Delete document", msg, func(ok bool) {
 		if ok {
-			u.do("Deleted document", func() error { return u.p.DeleteDocument(context.Background(), id) })
+			u.do("Deleted document", func(ctx context.Context) error { return u.p.DeleteDocument(ctx, id) })
 		}
 	}, u.win)
 }

@@ -63,6 +63,7 @@ func Run(opts Options) error {
 	}
 	w.SetOnClosed(func() {
 		if s.ui != nil {
+			s.ui.close() // cancels and awaits a running import or export
 			s.ui.p.Close()
 		}
 	})
@@ -109,7 +110,7 @@ func (s *session) openStartProject() (p *sqlite.Project, openErr error) {
 }
 
 // launch shows project p with coder name in the window.
-func (s *session) launch(p *sqlite.Project, name string, openErr error) {
+func (s *session) launch(p storage.Project, name string, openErr error) {
 	ui, err := s.show(p, name)
 	if err != nil {
 		dialog.ShowError(err, s.win)
@@ -127,7 +128,7 @@ func (s *session) launch(p *sqlite.Project, name string, openErr error) {
 
 // show builds the window for p; it is also used when the user opens
 // another project.
-func (s *session) show(p *sqlite.Project, name string) (*UI, error) {
+func (s *session) show(p storage.Project, name string) (*UI, error) {
 	coder, err := coderFor(p, name)
 	if err != nil {
 		return nil, err
@@ -147,7 +148,7 @@ func (s *session) show(p *sqlite.Project, name string) (*UI, error) {
 // coderFor returns the annotator called name in p, adding it when the
 // project is writable. In a read-only project an unknown coder is used
 // without an id: nothing can be written anyway.
-func coderFor(p *sqlite.Project, name string) (storage.Annotator, error) {
+func coderFor(p storage.Project, name string) (storage.Annotator, error) {
 	if !p.ReadOnly() {
 		return p.EnsureAnnotator(context.Background(), name)
 	}

@@ -113,9 +113,9 @@ func (u *UI) newSetDialog() {
 			return
 		}
 		var made storage.Set
-		if u.do("Created set "+strings.TrimSpace(name.Text), func() error {
+		if u.do("Created set "+strings.TrimSpace(name.Text), func(ctx context.Context) error {
 			var err error
-			made, err = u.p.CreateSet(context.Background(), name.Text, "", ids)
+			made, err = u.p.CreateSet(ctx, name.Text, "", ids)
 			return err
 		}) {
 			u.docList.sets.choose(made.ID)
@@ -155,9 +155,9 @@ func (u *UI) documentSetsDialog() {
 			id := sets[i].ID
 			switch {
 			case is && !was:
-				u.do("Added to set "+name, func() error { _, err := u.p.AddToSet(context.Background(), id, []string{doc}); return err })
+				u.do("Added to set "+name, func(ctx context.Context) error { _, err := u.p.AddToSet(ctx, id, []string{doc}); return err })
 			case was && !is:
-				u.do("Removed from set "+name, func() error { _, err := u.p.RemoveFromSet(context.Background(), id, []string{doc}); return err })
+				u.do("Removed from set "+name, func(ctx context.Context) error { _, err := u.p.RemoveFromSet(ctx, id, []string{doc}); return err })
 			}
 		}
 		in = append([]string(nil), now...)
@@ -189,7 +189,7 @@ func (u *UI) renameSetDialog() {
 	name.SetText(s.Name)
 	d := dialog.NewForm("Rename set", "Rename", "Cancel", []*widget.FormItem{widget.NewFormItem("Name", name)}, func(ok bool) {
 		if ok {
-			u.do("Renamed set", func() error { return u.p.RenameSet(context.Background(), id, name.Text) })
+			u.do("Renamed set", func(ctx context.Context) error { return u.p.RenameSet(ctx, id, name.Text) })
 		}
 	}, u.win)
 	d.Resize(fyne.NewSize(420, 160))
@@ -208,7 +208,7 @@ func (u *UI) deleteSetDialog() {
 	msg := fmt.Sprintf("Delete the set “%s”? Its %s stay in the project.\n\nEdit → Undo brings the set back.", s.Name, count(len(s.DocumentIDs), "document"))
 	dialog.ShowConfirm("Delete set", msg, func(ok bool) {
 		if ok {
-			u.do("Deleted set", func() error { return u.p.DeleteSet(context.Background(), id) })
+			u.do("Deleted set", func(ctx context.Context) error { return u.p.DeleteSet(ctx, id) })
 		}
 	}, u.win)
 }

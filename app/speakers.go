@@ -117,9 +117,9 @@ func (s *speakerPanel) edit(sp storage.Speaker) {
 		sp.Name, sp.Aliases = name.Text, splitAliases(aliases.Text)
 		sp.Role, sp.Affiliation, sp.Wikidata, sp.Note = strings.TrimSpace(role.Text), strings.TrimSpace(affil.Text), strings.TrimSpace(qid.Text), note.Text
 		if sp.ID == "" {
-			u.do("Added speaker "+sp.Name, func() error { _, err := u.p.AddSpeaker(context.Background(), sp); return err })
+			u.do("Added speaker "+sp.Name, func(ctx context.Context) error { _, err := u.p.AddSpeaker(ctx, sp); return err })
 		} else {
-			u.do("Edited speaker "+sp.Name, func() error { _, err := u.p.UpdateSpeaker(context.Background(), sp); return err })
+			u.do("Edited speaker "+sp.Name, func(ctx context.Context) error { _, err := u.p.UpdateSpeaker(ctx, sp); return err })
 		}
 	}, u.win)
 	d.Resize(fyne.NewSize(480, 420))
@@ -162,7 +162,7 @@ func (s *speakerPanel) confirmMerge(keep string, drop storage.Speaker) {
 	dialog.ShowConfirm("Merge speakers", msg, func(ok bool) {
 		if ok {
 			s.cur = keep
-			u.do("Merged "+drop.Name+" into "+k.Name, func() error { return u.p.MergeSpeakers(context.Background(), keep, drop.ID) })
+			u.do("Merged "+drop.Name+" into "+k.Name, func(ctx context.Context) error { return u.p.MergeSpeakers(ctx, keep, drop.ID) })
 		}
 	}, u.win)
 }
@@ -178,7 +178,7 @@ func (s *speakerPanel) confirmDelete(sp storage.Speaker) {
 	dialog.ShowConfirm("Delete speaker", msg, func(ok bool) {
 		if ok {
 			s.cur = ""
-			u.do("Deleted speaker "+sp.Name, func() error { return u.p.DeleteSpeaker(context.Background(), sp.ID) })
+			u.do("Deleted speaker "+sp.Name, func(ctx context.Context) error { return u.p.DeleteSpeaker(ctx, sp.ID) })
 		}
 	}, u.win)
 }

@@ -9,20 +9,12 @@ import (
 )
 
 // reloadAll reads the project's lists again (documents, codes, speakers,
-// coders) and the open document's annotations, and refreshes every view.
-// It is called after every change, so views never drift from the file.
+// coders, sets) and the open document, and refreshes every view. It runs
+// when a project opens and when a change is too large to list
+// (storage.Change.Reload); other changes update only what they touched
+// (apply).
 func (u *UI) reloadAll() {
-	var err error
-	if u.docs, err = u.p.Documents(context.Background()); err != nil {
-		u.fail(err)
-	}
-	if u.codes, err = u.p.Codes(context.Background()); err != nil {
-		u.fail(err)
-	}
-	if u.speakers, err = u.p.Speakers(context.Background()); err != nil {
-		u.fail(err)
-	}
-	if u.coders, err = u.p.Annotators(context.Background()); err != nil {
+	if err := u.projectLists.loadAll(u.ctx(), u.p); err != nil {
 		u.fail(err)
 	}
 	u.docList.sets.load()
@@ -32,37 +24,30 @@ func (u *UI) reloadAll() {
 		u.openDocument(u.startDocument())
 		return
 	}
-	if s := u.docSummary(u.doc.ID); s != nil {
-		text := u.doc.Text
-		u.doc = s.Document
-		u.doc.Text = text
-	}
+	u.refreshOpenSummary()
 	u.docList.refresh()
 	u.spk.refresh()
 	u.codebook.refresh()
 	u.reloadDocument()
 }
 
+// refreshOpenSummary copies the open document's listed details (title,
+// status, counts) into the open document, keeping its text.
+func (u *UI) refreshOpenSummary() {
+	if s := u.docSummary(u.doc.ID); s != nil {
+		text := u.doc.Text
+		u.doc = s.Document
+		u.doc.Text = text
+	}
+}
+
 // reloadDocument reads the open document's annotations and relations and
-// refreshes the article, the inspector and the annotation list.
+// refreshes the views that show them.
 func (u *UI) reloadDocument() {
-	u.anns, u.rels = nil, nil
-	if u.doc.ID != "" {
-		var err error
-		if u.anns, err = u.p.Annotations(context.Background(), storage.Filter{DocumentID: u.doc.ID}); err != nil {
-			u.fail(err)
-		}
-		if u.rels, err = u.p.Relations(context.Background(), u.doc.ID); err != nil {
-			u.fail(err)
-		}
+	if err := u.docState.load(u.ctx(), u.p); err != nil {
+		u.fail(err)
 	}
-	if u.selID != "" && u.annotation(u.selID) == nil {
-		u.selID = ""
-	}
-	u.refreshSpans()
-	u.insp.refresh()
-	u.annList.refresh()
-	u.meta.refresh()
+	u.docState.notify()
 }
 
 // startDocument is the document to show first: the one last seen in this
@@ -94,7 +79,7 @@ func (u *UI) openDocument(id string) {
 		u.view.SetText(d.Text)
 		u.app.Preferences().SetString(u.prefKey(prefLastDoc), id)
 	}
-	u.docList.refresh()
+	u.docList.showOpen()
 	u.find.documentChanged()
 	u.reloadDocument()
 	u.updateTitle()
@@ -140,16 +125,6 @@ func byID[T any](xs []T, id string, idOf func(*T) string) *T {
 	return nil
 }
 
-// docSummary finds a listed document by id.
-func (u *UI) docSummary(id string) *storage.DocumentSummary {
-	return byID(u.docs, id, func(d *storage.DocumentSummary) string { return d.ID })
-}
-
-// annotation finds an annotation of the open document by id.
-func (u *UI) annotation(id string) *storage.Annotation {
-	return byID(u.anns, id, func(a *storage.Annotation) string { return a.ID })
-}
-
 // visible lists the open document's annotations the view filter lets
 // through ("my annotations" or every coder's).
 func (u *UI) visible() []storage.Annotation {
@@ -160,48 +135,6 @@ func (u *UI) visible() []storage.Annotation {
 	for _, a := range u.anns {
 		if a.AnnotatorID == u.coder.ID {
 			out = append(out, a)
-		}
-	}
-	return out
-}
-
-// speaker finds a registry speaker by id.
-func (u *UI) speaker(id string) *storage.SpeakerStats {
-	return byID(u.speakers, id, func(s *storage.SpeakerStats) string { return s.ID })
-}
-
-// code finds a code by id.
-func (u *UI) code(id string) *storage.Code {
-	return byID(u.codes, id, func(c *storage.Code) string { return c.ID })
-}
-
-// coderName names an annotator.
-func (u *UI) coderName(id string) string {
-	for _, c := range u.coders {
-		if c.ID == id {
-			return c.Name
-		}
-	}
-	return "?"
-}
-
-// outgoing returns the open document's relations of type t from source.
-func (u *UI) outgoing(source string, t storage.RelationType) []storage.Relation {
-	var out []storage.Relation
-	for _, r := range u.rels {
-		if r.SourceID == source && r.Type == t {
-			out = append(out, r)
-		}
-	}
-	return out
-}
-
-// incoming returns the open document's relations that point at target.
-func (u *UI) incoming(target string) []storage.Relation {
-	var out []storage.Relation
-	for _, r := range u.rels {
-		if r.TargetID == target {
-			out = append(out, r)
 		}
 	}
 	return out

@@ -1,17 +1,15 @@
 package app
 
 import (
-	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/saywho-app/saywho/storage"
 	"github.com/saywho-app/saywho/storage/sqlite"
 	"github.com/saywho-app/saywho/storage/textutil"
 )
@@ -21,14 +19,62 @@ import (
 type statusBar struct {
 	saved *widget.Label
 	msg   *widget.Label
+	job   *fyne.Container // the running job's progress and Cancel; empty when none
 	box   *fyne.Container
 }
 
 func newStatusBar() *statusBar {
-	s := &statusBar{saved: widget.NewLabel("All changes saved"), msg: widget.NewLabel("")}
+	s := &statusBar{saved: widget.NewLabel("All changes saved"), msg: widget.NewLabel(""), job: container.NewHBox()}
 	s.msg.Truncation = fyne.TextTruncateEllipsis
-	s.box = container.NewBorder(widget.NewSeparator(), nil, nil, s.saved, s.msg)
+	s.box = container.NewBorder(widget.NewSeparator(), nil, s.job, s.saved, s.msg)
 	return s
+}
+
+// progress shows a running job in the status bar: its title and how far
+// it is, a bar, and a Cancel button. The rest of the window stays usable.
+type progress struct {
+	s    *statusBar
+	line *widget.Label
+	bar  *widget.ProgressBar // nil when the amount of work is unknown
+	stop func()
+}
+
+// startProgress shows a job; determinate says whether set will report how
+// far it is; cancel is what Cancel calls.
+func (s *statusBar) startProgress(title string, determinate bool, cancel func()) *progress {
+	pr := &progress{s: s, line: widget.NewLabel(title + "…"), stop: func() {}}
+	var bar fyne.CanvasObject
+	if determinate {
+		pr.bar = widget.NewProgressBar()
+		bar = pr.bar
+	} else {
+		inf := widget.NewProgressBarInfinite()
+		pr.stop, bar = inf.Stop, inf
+	}
+	stop := widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), func() {
+		pr.line.SetText("Cancelling…")
+		cancel()
+	})
+	s.job.Objects = []fyne.CanvasObject{pr.line, container.NewGridWrap(fyne.NewSize(160, bar.MinSize().Height), bar), stop}
+	s.job.Refresh()
+	return pr
+}
+
+// set shows how far the work is; called on the UI goroutine.
+func (pr *progress) set(done, total int, name string) {
+	if total > 0 && pr.bar != nil {
+		pr.bar.SetValue(float64(done) / float64(total))
+	}
+	if name != "" {
+		pr.line.SetText(fmt.Sprintf("%d of %d: %s", done+1, total, excerpt(textutil.Name(name), 40)))
+	}
+}
+
+// close takes the job off the status bar.
+func (pr *progress) close() {
+	pr.stop()
+	pr.s.job.Objects = nil
+	pr.s.job.Refresh()
 }
 
 func (s *statusBar) object() fyne.CanvasObject { return s.box }
@@ -46,6 +92,13 @@ func (s *statusBar) done(msg string) {
 	s.info(msg)
 }
 
+// waiting shows that a change waits to be saved.
+func (s *statusBar) waiting(msg string) {
+	s.saved.Importance = widget.WarningImportance
+	s.saved.SetText("Not saved yet")
+	s.info(msg)
+}
+
 // failed reports an error.
 func (s *statusBar) failed(msg string) {
 	s.msg.Importance = widget.DangerImportance
@@ -60,58 +113,6 @@ func (s *statusBar) setReadOnly() {
 
 // Text returns what the status bar says, for tests.
 func (s *statusBar) Text() string { return s.saved.Text + " | " + s.msg.Text }
-
-// do runs one change of the project (fn calls storage once: one
-// transaction), then reloads the views and reports it saved. A read-only
-// project refuses it with an explanation. It reports whether the change
-// was made.
-func (u *UI) do(what string, fn func() error) bool {
-	if u.p.ReadOnly() {
-		u.refuseReadOnly(what)
-		return false
-	}
-	if err := fn(); err != nil {
-		u.fail(err)
-		return false
-	}
-	u.reloadAll()
-	u.status.done(what)
-	u.menus.refreshUndo()
-	u.updateTitle()
-	return true
-}
-
-// refuseReadOnly explains that a change cannot be made.
-func (u *UI) refuseReadOnly(what string) {
-	msg := fmt.Sprintf("%s: not possible, the project is open read-only and nothing can be changed.", what)
-	u.status.failed(msg)
-	dialog.ShowInformation("Read-only project", msg+"\nOpen a writable copy to annotate.", u.win)
-}
-
-// fail shows an error in a dialog and in the status bar.
-func (u *UI) fail(err error) {
-	if err == nil {
-		return
-	}
-	msg := friendly(err)
-	u.status.failed("Not saved: " + msg)
-	dialog.ShowError(errors.New(msg), u.win)
-}
-
-// friendly turns a storage error into a sentence for the user.
-func friendly(err error) string {
-	msg := textutil.Printable(err.Error()) // a file name in it cannot fake lines
-	switch {
-	case errors.Is(err, storage.ErrReadOnly):
-		return "The project is open read-only; nothing was changed."
-	case errors.Is(err, storage.ErrInUse):
-		return "The project is in use by another Saywho window. Close it there first. (" + msg + ")"
-	}
-	if msg != "" {
-		msg = strings.ToUpper(msg[:1]) + msg[1:]
-	}
-	return msg
-}
 
 // updateTitle puts the project, the document and the save state in the
 // window title.

@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"errors"
 
 	"github.com/saywho-app/saywho/storage"
 )
@@ -15,29 +14,20 @@ func (u *UI) undo() { u.replay(false) }
 func (u *UI) redo() { u.replay(true) }
 
 func (u *UI) replay(redo bool) {
-	if u.p.ReadOnly() {
-		u.refuseReadOnly("Undo")
-		return
-	}
 	run, verb := u.p.Undo, "Undid"
 	if redo {
 		run, verb = u.p.Redo, "Redid"
 	}
-	label, err := run(context.Background())
-	switch {
-	case errors.Is(err, storage.ErrNothingToUndo), errors.Is(err, storage.ErrNothingToRedo):
-		u.status.info(capitalise(err.Error()))
-		return
-	case err != nil:
-		u.fail(err)
-		u.reloadAll()
-		return
+	var label string
+	ok := u.do(verb, func(ctx context.Context) error {
+		var err error
+		label, err = run(ctx)
+		return err
+	})
+	if ok {
+		u.keepCoder()
+		u.status.done(verb + " " + lowerFirst(label))
 	}
-	u.reloadAll()
-	u.keepCoder()
-	u.menus.refreshUndo()
-	u.status.done(verb + " " + lowerFirst(label))
-	u.updateTitle()
 }
 
 // keepCoder adds the coder again if an undo removed them (undoing File →
@@ -52,7 +42,7 @@ func (u *UI) keepCoder() {
 		return
 	}
 	u.coder = coder
-	u.reloadAll()
+	u.applyChanges()
 }
 
 func capitalise(s string) string {

@@ -5,13 +5,14 @@
 package app
 
 import (
+	"context"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/saywho-app/saywho/storage"
-	"github.com/saywho-app/saywho/storage/sqlite"
 	"github.com/saywho-app/saywho/widgets"
 )
 
@@ -19,21 +20,26 @@ import (
 type UI struct {
 	app     fyne.App
 	win     fyne.Window
-	p       *sqlite.Project
+	p       storage.Project
 	coder   storage.Annotator
 	formats Formats
 	theme   *appTheme
 
-	// What is loaded from the project.
-	docs     []storage.DocumentSummary
-	doc      storage.Document     // the open document with its text; ID "" when none
-	anns     []storage.Annotation // the open document's annotations, every coder's
-	rels     []storage.Relation   // the open document's relations
-	codes    []storage.Code
-	speakers []storage.SpeakerStats
-	coders   []storage.Annotator
-	selID    string // the selected annotation, "" for none
-	onlyMine bool   // show only the current coder's annotations
+	// What is loaded from the project: the lists (documents, codes,
+	// speakers, coders) and the open document, each kept up to date by
+	// the changes the project publishes (see apply).
+	*projectLists
+	*docState
+	onlyMine bool // show only the current coder's annotations
+
+	// How changes are made and followed.
+	pending     changeQueue     // changes published, not yet applied
+	unsubscribe func()          // stops following the project's changes
+	jobs        jobSlot         // the one long job (import, export, …)
+	waiting     string          // a change waiting for the write lock, "" when none
+	life        context.Context // ends when the window leaves the project
+	endLife     context.CancelFunc
+	closed      bool // the window has left this project
 
 	// Parts of the window.
 	view     *widgets.ArticleView
@@ -66,8 +72,10 @@ type UI struct {
 // NewUI builds the whole window content and menus for project p, with
 // coder as the annotator of new annotations, and opens the last document
 // seen (or the first). p should have undo enabled (Project.EnableUndo).
-func NewUI(a fyne.App, w fyne.Window, p *sqlite.Project, coder storage.Annotator) *UI {
-	u := &UI{app: a, win: w, p: p, coder: coder, formats: DefaultFormats(), showDocs: true, showSide: true}
+func NewUI(a fyne.App, w fyne.Window, p storage.Project, coder storage.Annotator) *UI {
+	u := &UI{app: a, win: w, p: p, coder: coder, formats: DefaultFormats(), showDocs: true, showSide: true,
+		projectLists: &projectLists{}, docState: &docState{}}
+	u.life, u.endLife = context.WithCancel(context.Background())
 	u.theme = newAppTheme(a.Preferences().StringWithFallback(prefTheme, themeSystem))
 	a.Settings().SetTheme(u.theme)
 	u.onlyMine = a.Preferences().Bool(prefOnlyMine)
@@ -98,10 +106,30 @@ func NewUI(a fyne.App, w fyne.Window, p *sqlite.Project, coder storage.Annotator
 	u.bindKeys()
 	u.bindDrop()
 
+	u.docState.observe(u.refreshSpans)
+	u.docState.observe(u.insp.refresh)
+	u.docState.observe(u.annList.refresh)
+	u.docState.observe(u.meta.refresh)
+	u.subscribe()
 	u.reloadAll()
 	u.openDocument(u.startDocument())
 	u.updateTitle()
 	return u
+}
+
+// close leaves the project: the running job is cancelled and awaited, the
+// window stops following the project's changes, and nothing it still had
+// queued reaches the views. The project itself is closed by the caller.
+func (u *UI) close() {
+	if u.closed {
+		return
+	}
+	u.jobs.stop()
+	u.closed = true
+	u.endLife()
+	if u.unsubscribe != nil {
+		u.unsubscribe()
+	}
 }
 
 // SetFormats replaces the import and export formats (DefaultFormats when
@@ -113,7 +141,7 @@ func (u *UI) SetFormats(f Formats) {
 }
 
 // Project returns the open project.
-func (u *UI) Project() *sqlite.Project { return u.p }
+func (u *UI) Project() storage.Project { return u.p }
 
 // layoutPanels puts the document list, the article and the side panel
 // side by side, leaving out the panels the user hid.

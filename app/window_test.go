@@ -271,7 +271,7 @@ type fakeFormats struct {
 	exported string
 }
 
-func (f *fakeFormats) Import(ctx context.Context, p *sqlite.Project, paths []string, coder string, progress func(done, total int, name string)) (string, int, error) {
+func (f *fakeFormats) Import(ctx context.Context, p storage.Project, paths []string, coder string, progress func(done, total int, name string)) (string, int, error) {
 	for i, path := range paths {
 		progress(i, len(paths), filepath.Base(path))
 		if _, err := p.AddDocument(ctx, storage.Document{Text: "Imported " + path + "\nbody", FileName: filepath.Base(path)}); err != nil {
@@ -289,7 +289,7 @@ func (f *fakeFormats) ExportFormats() []ExportFormat {
 	return []ExportFormat{{Name: "json", Description: "test", Ext: ".json"}}
 }
 
-func (f *fakeFormats) Export(ctx context.Context, p *sqlite.Project, format, path string) ([]string, error) {
+func (f *fakeFormats) Export(ctx context.Context, p storage.Project, format, path string) ([]string, error) {
 	f.mu.Lock()
 	f.exported = format + " " + path
 	f.mu.Unlock()
@@ -347,7 +347,7 @@ func TestImportErrorIsShown(t *testing.T) {
 
 type failingFormats struct{ fakeFormats }
 
-func (*failingFormats) Import(context.Context, *sqlite.Project, []string, string, func(int, int, string)) (string, int, error) {
+func (*failingFormats) Import(context.Context, storage.Project, []string, string, func(int, int, string)) (string, int, error) {
 	return "", 0, errors.New("no such thing")
 }
 

@@ -14,7 +14,6 @@ import (
 	"github.com/saywho-app/saywho/storage/formats/qdpx"
 	"github.com/saywho-app/saywho/storage/formats/tabular"
 	"github.com/saywho-app/saywho/storage/formats/w3c"
-	"github.com/saywho-app/saywho/storage/sqlite"
 	"github.com/saywho-app/saywho/storage/textutil"
 )
 
@@ -87,7 +86,7 @@ func DescribeFormat(name string) (describe, ext string, folder bool) {
 // half-written file; path "-" writes to stdout. A path that is, or leads
 // to, one of the project's own files is refused (see storage.CheckOutput).
 // Cancelling ctx stops the export; the target is then left as it was.
-func Export(ctx context.Context, p *sqlite.Project, format, path string, stdout io.Writer, opts ExportOptions) ([]string, error) {
+func Export(ctx context.Context, p storage.Project, format, path string, stdout io.Writer, opts ExportOptions) ([]string, error) {
 	if _, ok := exporters[format]; !ok {
 		return nil, unknownFormat(format)
 	}

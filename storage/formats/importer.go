@@ -20,7 +20,6 @@ import (
 	"github.com/saywho-app/saywho/storage/formats/native"
 	"github.com/saywho-app/saywho/storage/formats/qdpx"
 	"github.com/saywho-app/saywho/storage/internal/regfile"
-	"github.com/saywho-app/saywho/storage/sqlite"
 	"github.com/saywho-app/saywho/storage/textutil"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/unicode"
@@ -157,7 +156,7 @@ type Progress func(done, total int, name string)
 // its own. A file that cannot be read is reported in the Summary and
 // changes nothing; the others are still imported. It stops between files
 // when ctx is cancelled.
-func Import(ctx context.Context, p *sqlite.Project, paths []string, opts ImportOptions, progress Progress) (Summary, error) {
+func Import(ctx context.Context, p storage.Project, paths []string, opts ImportOptions, progress Progress) (Summary, error) {
 	var sum Summary
 	units, err := collect(paths)
 	if err != nil {
@@ -246,7 +245,7 @@ func collect(paths []string) ([]unit, error) {
 }
 
 // importUnit reads one unit and merges it.
-func importUnit(ctx context.Context, p *sqlite.Project, u unit, opts ImportOptions) FileResult {
+func importUnit(ctx context.Context, p storage.Project, u unit, opts ImportOptions) FileResult {
 	res := FileResult{Path: u.path}
 	opts.knownText = func(sha string) (string, bool) {
 		d, err := p.DocumentByHash(ctx, sha)
@@ -276,7 +275,7 @@ func importUnit(ctx context.Context, p *sqlite.Project, u unit, opts ImportOptio
 }
 
 // attachCoder gives annotations without a known coder the importing coder.
-func attachCoder(p *sqlite.Project, b *storage.Bundle, opts ImportOptions) error {
+func attachCoder(p storage.Project, b *storage.Bundle, opts ImportOptions) error {
 	missing := false
 	for _, a := range b.Annotations {
 		if a.AnnotatorID == "" {
