@@ -83,9 +83,10 @@ func (u *UI) saveLater(what string, fn func(ctx context.Context) error) {
 			u.waiting = ""
 			if err != nil {
 				u.fail(err)
-				return
+			} else {
+				u.saved(what)
 			}
-			u.saved(what)
+			u.backgroundDone()
 		})
 	}()
 }

@@ -18,33 +18,35 @@ import (
 // alpha, span F1, attribution; see package agreement) off the UI
 // goroutine, then shows the table, or why there is nothing to compare.
 func (u *UI) agreementDialog() {
-	u.status.info("Computing the agreement between coders…")
-	go func() {
-		text, err := agreementText(u.p)
-		fyne.Do(func() {
-			switch {
-			case errors.Is(err, agreement.ErrTooFewCoders):
-				u.status.info("No agreement to compute")
-				dialog.ShowInformation("Agreement between coders",
-					"Agreement needs two or more coders who annotated the same document independently.\n\n"+
-						err.Error()+".\n\nEach coder works under their own name (File → Change coder…);\n"+
-						"coders' project files are brought together with File → Import.", u.win)
-			case err != nil:
-				u.status.failed("Agreement: " + err.Error())
-				dialog.ShowError(err, u.win)
-			default:
-				u.status.info("Agreement computed")
-				u.showAgreement(text)
-			}
-			u.backgroundDone()
-		})
-	}()
+	var text string
+	u.startJob("Computing the agreement between coders", false, false, func(ctx context.Context, _ progressFunc) error {
+		var err error
+		text, err = agreementText(ctx, u.p)
+		return err
+	}, func(err error) {
+		switch {
+		case errors.Is(err, agreement.ErrTooFewCoders):
+			u.status.info("No agreement to compute")
+			dialog.ShowInformation("Agreement between coders",
+				"Agreement needs two or more coders who annotated the same document independently.\n\n"+
+					err.Error()+".\n\nEach coder works under their own name (File → Change coder…);\n"+
+					"coders' project files are brought together with File → Import.", u.win)
+		case errors.Is(err, context.Canceled):
+			u.status.info("Agreement cancelled")
+		case err != nil:
+			u.status.failed("Agreement: " + err.Error())
+			dialog.ShowError(err, u.win)
+		default:
+			u.status.info("Agreement computed")
+			u.showAgreement(text)
+		}
+	})
 }
 
 // agreementText computes the agreement report of the whole project as the
 // command line prints it.
-func agreementText(p storage.Project) (string, error) {
-	b, err := p.Snapshot(context.Background(), storage.SnapshotOptions{NoText: true})
+func agreementText(ctx context.Context, p storage.Project) (string, error) {
+	b, err := p.Snapshot(ctx, storage.SnapshotOptions{NoText: true})
 	if err != nil {
 		return "", err
 	}
