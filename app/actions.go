@@ -49,6 +49,7 @@ func (u *UI) do(what string, fn func(ctx context.Context) error) bool {
 		u.status.failed(fmt.Sprintf("%s: not yet — still waiting to save “%s”", what, u.waiting))
 		return false
 	}
+	defer u.insp.hold()()
 	ctx, cancel := context.WithTimeout(u.ctx(), lockWait)
 	err := fn(ctx)
 	cancel()

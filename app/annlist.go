@@ -73,9 +73,9 @@ func (l *annotationList) newRow() fyne.CanvasObject {
 	r.SetMinSize(fyne.NewSize(6, 6))
 	head := widget.NewLabel("")
 	head.TextStyle.Bold = true
-	head.Truncation = fyne.TextTruncateEllipsis
+	head.Truncation = fyne.TextTruncateClip
 	text := widget.NewLabel("")
-	text.Truncation = fyne.TextTruncateEllipsis
+	text.Truncation = fyne.TextTruncateClip
 	return container.NewBorder(nil, nil, r, nil, container.NewVBox(head, text))
 }
 

@@ -56,6 +56,7 @@ func (u *UI) selectedRange() (start, end int, ok bool) {
 // add stores a new annotation and selects it. The same span marked again
 // as the same kind by the same coder selects the one there.
 func (u *UI) add(a storage.Annotation) {
+	defer u.insp.hold()()
 	for _, x := range u.anns {
 		if x.Kind == a.Kind && x.Start == a.Start && x.End == a.End && x.AnnotatorID == a.AnnotatorID && (a.Kind != storage.KindCode || slices.Equal(x.Codes, a.Codes)) {
 			u.selectAnnotation(x.ID, false)

@@ -68,6 +68,7 @@ func annotationOfSpan(spanID string) string {
 // selectAnnotation makes id the selected annotation (and opens its
 // document if needed); scroll brings it into view.
 func (u *UI) selectAnnotation(id string, scroll bool) {
+	defer u.insp.hold()() // selecting the text below refreshes it too
 	a := u.annotation(id)
 	if a == nil {
 		ann, err := u.p.Annotation(context.Background(), id)

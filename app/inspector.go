@@ -19,6 +19,9 @@ type inspector struct {
 	box    *fyne.Container
 	scroll *container.Scroll
 
+	paused int  // > 0 while an action runs: refresh once when it ends
+	dirty  bool // a refresh was asked for while paused
+
 	// The widgets of the annotation being shown, kept for tests.
 	markButtons map[storage.Kind]*widget.Button
 	kind        *widget.Select
@@ -36,6 +39,9 @@ type inspector struct {
 
 func newInspector(u *UI) *inspector {
 	in := &inspector{u: u, box: container.NewVBox()}
+	// Built once: an icon button decodes its SVG icon when made.
+	in.deleteBtn = widget.NewButtonWithIcon("Delete (Del)", theme.DeleteIcon(), func() { u.deleteSelected() })
+	in.deleteBtn.Importance = widget.DangerImportance
 	// Scrolling both ways keeps a wide field from pushing the panes apart.
 	in.scroll = container.NewScroll(in.box)
 	return in
@@ -43,11 +49,27 @@ func newInspector(u *UI) *inspector {
 
 func (in *inspector) object() fyne.CanvasObject { return in.scroll }
 
+// hold defers refreshes until the returned function is called, so that an
+// action that changes the selection and the data refreshes the pane once.
+func (in *inspector) hold() (release func()) {
+	in.paused++
+	return func() {
+		if in.paused--; in.paused == 0 && in.dirty {
+			in.refresh()
+		}
+	}
+}
+
 // refresh rebuilds the pane for the current selection.
 func (in *inspector) refresh() {
+	if in.paused > 0 {
+		in.dirty = true
+		return
+	}
+	in.dirty = false
 	in.markButtons, in.codeChecks = map[storage.Kind]*widget.Button{}, map[string]*widget.Check{}
 	in.kind, in.quoteType, in.worthiness, in.stance = nil, nil, nil, nil
-	in.verdict, in.note, in.speakerBtn, in.newSpeaker, in.linkOffer, in.deleteBtn = nil, nil, nil, nil, nil, nil
+	in.verdict, in.note, in.speakerBtn, in.newSpeaker, in.linkOffer = nil, nil, nil, nil, nil
 	var objs []fyne.CanvasObject
 	start, end := in.u.view.Selection()
 	switch a := in.u.annotation(in.u.selID); {
@@ -125,8 +147,6 @@ func (in *inspector) annotationView(a storage.Annotation) []fyne.CanvasObject {
 	in.note = newCommitEntry(a.Note, true, func(s string) { u.setNote(a.ID, s) })
 	in.note.SetPlaceHolder("Note")
 	in.note.SetMinRowsVisible(2)
-	in.deleteBtn = widget.NewButtonWithIcon("Delete (Del)", theme.DeleteIcon(), func() { u.deleteSelected() })
-	in.deleteBtn.Importance = widget.DangerImportance
 	return append(objs, heading("Note"), in.note, in.deleteBtn)
 }
 

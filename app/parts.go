@@ -76,10 +76,10 @@ func twoLineList(length func() int, row func(i int) (title, detail string)) *wid
 		func() fyne.CanvasObject {
 			title := widget.NewLabel("")
 			title.TextStyle.Bold = true
-			title.Truncation = fyne.TextTruncateEllipsis
+			title.Truncation = fyne.TextTruncateClip
 			detail := widget.NewLabel("")
 			detail.SizeName = theme.SizeNameCaptionText
-			detail.Truncation = fyne.TextTruncateEllipsis
+			detail.Truncation = fyne.TextTruncateClip
 			return container.NewVBox(title, detail)
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {

@@ -25,7 +25,7 @@ type statusBar struct {
 
 func newStatusBar() *statusBar {
 	s := &statusBar{saved: widget.NewLabel("All changes saved"), msg: widget.NewLabel(""), job: container.NewHBox()}
-	s.msg.Truncation = fyne.TextTruncateEllipsis
+	s.msg.Truncation = fyne.TextTruncateClip
 	s.box = container.NewBorder(widget.NewSeparator(), nil, s.job, s.saved, s.msg)
 	return s
 }

@@ -134,10 +134,14 @@ func scanAnnotation(r scanner) (storage.Annotation, error) {
 	a.Kind = storage.Kind(kind)
 	a.Created, a.Modified = parseTime(created), parseTime(modified)
 	if ranges != "" {
-		json.Unmarshal([]byte(ranges), &a.Ranges)
+		if err := json.Unmarshal([]byte(ranges), &a.Ranges); err != nil {
+			return a, storedField("annotation", a.ID, "parts", err)
+		}
 	}
 	if attrs != "" && attrs != "{}" {
-		json.Unmarshal([]byte(attrs), &a.Attrs)
+		if err := json.Unmarshal([]byte(attrs), &a.Attrs); err != nil {
+			return a, storedField("annotation", a.ID, "attributes", err)
+		}
 	}
 	if codes != "" {
 		a.Codes = strings.Fields(codes)

@@ -149,7 +149,11 @@ func scanSpeaker(r scanner, extra ...any) (storage.Speaker, error) {
 	var s storage.Speaker
 	var aliases, created, modified string
 	err := r.Scan(append([]any{&s.ID, &s.Name, &aliases, &s.Role, &s.Affiliation, &s.Wikidata, &s.Note, &created, &modified}, extra...)...)
-	json.Unmarshal([]byte(aliases), &s.Aliases)
+	if err == nil {
+		if jerr := json.Unmarshal([]byte(aliases), &s.Aliases); jerr != nil {
+			err = storedField("speaker", s.ID, "aliases", jerr)
+		}
+	}
 	if s.Aliases == nil {
 		s.Aliases = []string{}
 	}

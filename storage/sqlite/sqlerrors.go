@@ -47,3 +47,10 @@ func sqliteMessage(err error) string {
 	msg := sqliteCode.ReplaceAllString(err.Error(), "")
 	return strings.TrimPrefix(msg, "constraint failed: ")
 }
+
+// storedField reports a value stored in the project that cannot be read
+// back (a JSON column another program wrote): the project is damaged
+// there, and saying so beats showing the row without it.
+func storedField(what, id, field string, err error) error {
+	return fmt.Errorf("%s %s: its stored %s cannot be read (%v): %w", what, id, field, err, storage.ErrCorrupt)
+}

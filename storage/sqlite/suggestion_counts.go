@@ -21,7 +21,9 @@ func (p *Project) SuggestionStats(ctx context.Context) (quotes, all storage.Sugg
 			return quotes, all, err
 		}
 		var m map[string]string
-		json.Unmarshal([]byte(attrs), &m)
+		if err := json.Unmarshal([]byte(attrs), &m); err != nil {
+			return quotes, all, storedField("suggestion", "", "attributes", err)
+		}
 		accepted, mod := parseTime(m[storage.AttrAccepted]), parseTime(modified)
 		all.Count(state, accepted, mod)
 		if storage.Kind(kind) == storage.KindQuote {

@@ -174,3 +174,21 @@ func TestEachDocumentSelects(t *testing.T) {
 		})
 	}
 }
+
+// A stored field another program garbled is reported, not silently read
+// as empty.
+func TestGarbledStoredFieldsAreReported(t *testing.T) {
+	p, docs, spk := viewsProject(t)
+	if _, err := p.wconn.ExecContext(bg, "UPDATE annotations SET attrs = '{not json' WHERE rowid = (SELECT min(rowid) FROM annotations)"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.Annotations(bg, storage.Filter{DocumentID: docs[0].ID}); !errors.Is(err, storage.ErrCorrupt) {
+		t.Errorf("garbled attributes: %v, want ErrCorrupt", err)
+	}
+	if _, err := p.wconn.ExecContext(bg, "UPDATE speakers SET aliases = '[1,' WHERE id = ?", spk[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.Speakers(bg); !errors.Is(err, storage.ErrCorrupt) {
+		t.Errorf("garbled aliases: %v, want ErrCorrupt", err)
+	}
+}
