@@ -17,10 +17,13 @@ const (
 	// TallyCoded counts the spans of any kind that carry a code.
 	TallyCoded TallyUnit = "coded"
 	// TallySpanPairs counts, for each pair of codes, the spans carrying
-	// both; its keys are the two codes (DimCode twice), both orders.
+	// both; its keys are the two codes (By is empty or DimCode twice),
+	// in both orders, and a code paired with itself counts the spans
+	// carrying it.
 	TallySpanPairs TallyUnit = "span_pairs"
 	// TallyDocumentPairs counts, for each pair of codes, the documents
-	// where both are applied (on any spans); keys as TallySpanPairs.
+	// where both are applied (on any spans), keyed as TallySpanPairs; a
+	// code paired with itself counts the documents where it is applied.
 	TallyDocumentPairs TallyUnit = "document_pairs"
 	// TallyDocuments counts documents.
 	TallyDocuments TallyUnit = "documents"

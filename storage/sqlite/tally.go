@@ -196,12 +196,12 @@ func (p *Project) Tally(ctx context.Context, q storage.TallyQuery) ([]storage.Ta
 		query = pl.with + `
 		SELECT c1.code_id, c2.code_id, count(*), coalesce(sum(u.words), 0) FROM units u
 		JOIN annotation_codes c1 ON c1.annotation_id = u.id
-		JOIN annotation_codes c2 ON c2.annotation_id = u.id AND c2.code_id <> c1.code_id
+		JOIN annotation_codes c2 ON c2.annotation_id = u.id
 		GROUP BY 1, 2`
 	case q.Unit == storage.TallyDocumentPairs:
 		nkeys = 2
 		query = pl.with + ",\n" + docCodes + `
-		SELECT a.code_id, b.code_id, count(*), 0 FROM dc a JOIN dc b ON b.document_id = a.document_id AND b.code_id <> a.code_id
+		SELECT a.code_id, b.code_id, count(*), 0 FROM dc a JOIN dc b ON b.document_id = a.document_id
 		GROUP BY 1, 2`
 	default:
 		var keys []string
