@@ -195,6 +195,10 @@ type Tallier interface {
 	// Tally counts the query's units in each group of its dimensions
 	// that has any (in no particular order).
 	Tally(ctx context.Context, q TallyQuery) ([]TallyRow, error)
+	// TallyGroupings is Tally for several groupings of the same units
+	// (a table's cells and its totals; the tables of a report), in one
+	// pass over them: result i is grouped by groupings[i].
+	TallyGroupings(ctx context.Context, unit TallyUnit, scope TallyScope, groupings [][]TallyDim) ([][]TallyRow, error)
 	// TallyIDs lists the ids of the units in the group with these keys
 	// (one per dimension of q.By), by document and position, skipping
 	// offset and listing at most limit (0: no limit): the quotes behind

@@ -10,10 +10,16 @@ import (
 // Time buckets: a month is "2016-09", an ISO week "2016-W37"; documents
 // without a date that storage.ParseDate reads fall in the bucket "".
 
-// bucketOf returns the bucket of a published value.
-func bucketOf(d Dim, published string) string {
-	t, ok := storage.ParseDate(published)
-	if !ok {
+// bucketOf returns the bucket of a published value; dates holds the
+// values already read (a project has few distinct dates, and reading one
+// takes microseconds).
+func bucketOf(d Dim, published string, dates map[string]time.Time) string {
+	t, seen := dates[published]
+	if !seen {
+		t, _ = storage.ParseDate(published)
+		dates[published] = t
+	}
+	if t.IsZero() {
 		return ""
 	}
 	return bucketKey(d, t)

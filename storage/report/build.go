@@ -2,61 +2,121 @@ package report
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
+	"reflect"
 	"slices"
+	"time"
 
 	"github.com/saywho-app/saywho/storage"
 )
 
-// Build computes the report a spec describes: one grouped count for the
-// cells, and for a table of two dimensions one for each dimension's
-// totals, plus one for the table's total (a unit in two groups counted
-// once in the totals).
+// Build computes the report a spec describes: its cells and, in the same
+// pass over the units, its totals (a unit in two groups counted once in
+// them).
 func (r *Reporter) Build(ctx context.Context, spec Spec) (*Table, error) {
-	spec, err := spec.Resolve()
+	tables, err := r.BuildAll(ctx, []Spec{spec})
 	if err != nil {
 		return nil, err
 	}
-	scope, empty, err := r.scope(ctx, spec.Filter)
-	if err != nil {
-		return nil, err
-	}
-	t := &Table{Spec: spec, buckets: map[string][]string{}, empty: empty}
-	t.query = storage.TallyQuery{Unit: tallyUnits[spec.Count], Scope: scope}
-	for _, d := range spec.By {
-		t.query.By = append(t.query.By, tallyDims[d])
-	}
-	var cells, rowTotals, colTotals, total []storage.TallyRow
-	if !empty {
-		if cells, err = r.src.Tally(ctx, t.query); err != nil {
-			return nil, err
-		}
-		if !t.Pairs() {
-			if total, err = r.tally(ctx, t.query); err != nil {
-				return nil, err
-			}
-			if len(spec.By) == 2 {
-				if rowTotals, err = r.tally(ctx, t.query, 0); err != nil {
-					return nil, err
-				}
-				if colTotals, err = r.tally(ctx, t.query, 1); err != nil {
-					return nil, err
-				}
-			}
-		}
-	}
-	t.assemble(r, cells, rowTotals, colTotals, total)
-	return t, nil
+	return tables[0], nil
 }
 
-// tally runs q grouped by the dimensions of q.By at the given indexes
-// only (none: the total).
-func (r *Reporter) tally(ctx context.Context, q storage.TallyQuery, dims ...int) ([]storage.TallyRow, error) {
-	by := make([]storage.TallyDim, len(dims))
-	for i, d := range dims {
-		by[i] = q.By[d]
+// BuildAll computes several reports (the Reports view's tables), with one
+// pass over the units of each kind and filter: all the quote tables of
+// one filter are counted together.
+func (r *Reporter) BuildAll(ctx context.Context, specs []Spec) ([]*Table, error) {
+	type batch struct {
+		unit      storage.TallyUnit
+		scope     storage.TallyScope
+		groupings [][]storage.TallyDim
+		index     map[string]int // grouping → its index in groupings
+		rows      [][]storage.TallyRow
 	}
-	q.By = by
-	return r.src.Tally(ctx, q)
+	var batches []*batch
+	scopes := map[string]storage.TallyScope{}
+	tables := make([]*Table, len(specs))
+	wants := make([][]int, len(specs)) // per table: its cells', then its totals' grouping indexes
+	owner := make([]*batch, len(specs))
+	for i, spec := range specs {
+		spec, err := spec.Resolve()
+		if err != nil {
+			return nil, err
+		}
+		fkey, _ := json.Marshal(spec.Filter)
+		scope, ok := scopes[string(fkey)]
+		empty := false
+		if !ok {
+			if scope, empty, err = r.scope(ctx, spec.Filter); err != nil {
+				return nil, err
+			}
+			if !empty {
+				scopes[string(fkey)] = scope
+			}
+		}
+		t := &Table{Spec: spec, buckets: map[string][]string{}, empty: empty}
+		t.query = storage.TallyQuery{Unit: tallyUnits[spec.Count], Scope: scope}
+		for _, d := range spec.By {
+			t.query.By = append(t.query.By, tallyDims[d])
+		}
+		tables[i] = t
+		if empty {
+			continue
+		}
+		var b *batch
+		for _, x := range batches {
+			if x.unit == t.query.Unit && reflect.DeepEqual(x.scope, scope) {
+				b = x
+			}
+		}
+		if b == nil {
+			b = &batch{unit: t.query.Unit, scope: scope, index: map[string]int{}}
+			batches = append(batches, b)
+		}
+		owner[i] = b
+		for _, g := range t.groupings() {
+			key := fmt.Sprint(g)
+			j, ok := b.index[key]
+			if !ok {
+				j = len(b.groupings)
+				b.index[key] = j
+				b.groupings = append(b.groupings, g)
+			}
+			wants[i] = append(wants[i], j)
+		}
+	}
+	for _, b := range batches {
+		var err error
+		if b.rows, err = r.src.TallyGroupings(ctx, b.unit, b.scope, b.groupings); err != nil {
+			return nil, err
+		}
+	}
+	for i, t := range tables {
+		var got [][]storage.TallyRow
+		for _, j := range wants[i] {
+			got = append(got, owner[i].rows[j])
+		}
+		for len(got) < 4 {
+			got = append(got, nil)
+		}
+		t.assemble(r, got[0], got[2], got[3], got[1])
+	}
+	return tables, nil
+}
+
+// groupings lists what a table counts: its cells, then (unless it counts
+// codes together) its total, then for two dimensions each dimension's
+// totals.
+func (t *Table) groupings() [][]storage.TallyDim {
+	g := [][]storage.TallyDim{t.query.By}
+	if t.Pairs() {
+		return g
+	}
+	g = append(g, []storage.TallyDim{})
+	if len(t.query.By) == 2 {
+		g = append(g, t.query.By[:1], t.query.By[1:])
+	}
+	return g
 }
 
 // group is a count summed into a table's group (time buckets gather
@@ -85,9 +145,10 @@ func (g group) counts() map[string]int {
 // buckets), groups labelled and ordered, shares computed.
 func (t *Table) assemble(r *Reporter, cells, rowTotals, colTotals, total []storage.TallyRow) {
 	dims := t.Spec.By
+	dates := map[string]time.Time{}
 	key := func(i int, k string) string {
 		if dims[i].time() {
-			b := bucketOf(dims[i], k)
+			b := bucketOf(dims[i], k, dates)
 			if !slices.Contains(t.buckets[b], k) {
 				t.buckets[b] = append(t.buckets[b], k)
 			}

@@ -11,15 +11,20 @@ import (
 	"github.com/saywho-app/saywho/storage"
 )
 
-// Tallies (storage.Tallier) are one grouped query each: the documents in
-// scope (docs), the units counted in them (units: quotes, claims, coded
-// spans or documents, coders' judgements only), each unit with the key of
-// every dimension (facts: one row per unit and group, a unit linked to two
-// speakers in both of theirs), then counted per group. The speaker of a
-// quote is the one its said_by link names, directly or through the
-// mention it points to; a claim's, its claimed_by link's. A dimension
-// without a value for a unit (no speaker, no code, no verdict) has the key
-// NULL, storage.NoValue outside.
+// Tallies (storage.Tallier) are grouped queries over three common table
+// expressions: the documents in scope (docs), the units counted in them
+// (units: quotes, claims, coded spans or documents, coders' judgements
+// only, with their words), and each unit with the key of every dimension
+// asked for (facts: one row per unit and combination of keys, a unit
+// linked to two speakers in both of theirs). Each grouping then counts the
+// distinct units of each group. Several groupings of the same units (a
+// table's cells and totals; the tables of the Reports view) share one pass
+// over them: facts is materialised once.
+//
+// The speaker of a quote is the one its said_by link names, directly or
+// through the mention it points to; a claim's, its claimed_by link's. A
+// dimension without a value for a unit (no speaker, no code, no verdict)
+// has the key NULL, storage.NoValue outside.
 
 // dimExprs are the dimensions' keys, over units u, docs d, the speaker s
 // and the code c.
@@ -41,57 +46,69 @@ var dimExprs = map[storage.TallyDim]string{
 	storage.DimQuoteType:   "nullif(json_extract(u.attrs, '$." + storage.AttrQuoteType + "'), '')",
 }
 
-// maxTallyDims bounds the dimensions of one tally.
+// maxTallyDims bounds the dimensions of one grouping.
 const maxTallyDims = 3
 
-// tallyPlan is a tally as SQL: the common table expressions, their
-// arguments, and what facts selects.
-type tallyPlan struct {
-	q     storage.TallyQuery
-	with  string // "WITH docs AS (...), units AS (...)"
-	args  []any
-	facts string // "facts AS (...)", for units other than pairs
-	pairs bool
+// pairs reports whether a unit counts pairs of codes.
+func pairs(u storage.TallyUnit) bool {
+	return u == storage.TallySpanPairs || u == storage.TallyDocumentPairs
 }
 
-// planTally checks a query and builds its plan.
-func planTally(q storage.TallyQuery) (*tallyPlan, error) {
-	pl := &tallyPlan{q: q}
-	docs, args := scopeDocs(q.Scope)
-	units, uargs, err := unitsOf(q.Unit, q.Scope.AnnotatorID)
+// tallyPlan is a tally as SQL: the common table expressions with their
+// arguments, and the facts' key column of each dimension.
+type tallyPlan struct {
+	unit storage.TallyUnit
+	with string // "WITH docs AS (...), units AS (...)[, facts AS (...)]"
+	args []any
+	col  map[storage.TallyDim]string // dimension → its column in facts
+}
+
+// planTally checks the groupings of a unit and builds the plan that
+// serves them all.
+func planTally(unit storage.TallyUnit, scope storage.TallyScope, groupings [][]storage.TallyDim) (*tallyPlan, error) {
+	pl := &tallyPlan{unit: unit, col: map[storage.TallyDim]string{}}
+	docs, args := scopeDocs(scope)
+	units, uargs, err := unitsOf(unit, scope.AnnotatorID)
 	if err != nil {
 		return nil, err
 	}
 	pl.with = "WITH " + docs + ",\n" + units
 	pl.args = append(args, uargs...)
-	if q.Unit == storage.TallySpanPairs || q.Unit == storage.TallyDocumentPairs {
-		if len(q.By) != 0 && !slices.Equal(q.By, []storage.TallyDim{storage.DimCode, storage.DimCode}) {
-			return nil, fmt.Errorf("tally of %s: %w: its groups are pairs of codes", q.Unit, storage.ErrInvalid)
+	if pairs(unit) {
+		for _, by := range groupings {
+			if len(by) != 0 && !slices.Equal(by, []storage.TallyDim{storage.DimCode, storage.DimCode}) {
+				return nil, fmt.Errorf("tally of %s: %w: its groups are pairs of codes", unit, storage.ErrInvalid)
+			}
 		}
-		pl.pairs = true
 		return pl, nil
 	}
-	if len(q.By) > maxTallyDims {
-		return nil, fmt.Errorf("tally: %w: at most %d dimensions", storage.ErrInvalid, maxTallyDims)
-	}
 	var keys []string
-	var joins string
 	speaker, code := false, false
-	for i, dim := range q.By {
-		expr, ok := dimExprs[dim]
-		if !ok {
-			return nil, fmt.Errorf("tally: %w: no dimension %q", storage.ErrInvalid, dim)
+	for _, by := range groupings {
+		if len(by) > maxTallyDims {
+			return nil, fmt.Errorf("tally: %w: at most %d dimensions", storage.ErrInvalid, maxTallyDims)
 		}
-		if err := dimFits(q.Unit, dim); err != nil {
-			return nil, err
+		for _, dim := range by {
+			expr, ok := dimExprs[dim]
+			if !ok {
+				return nil, fmt.Errorf("tally: %w: no dimension %q", storage.ErrInvalid, dim)
+			}
+			if err := dimFits(unit, dim); err != nil {
+				return nil, err
+			}
+			if _, done := pl.col[dim]; done {
+				continue
+			}
+			pl.col[dim] = fmt.Sprintf("k%d", len(pl.col))
+			keys = append(keys, expr+" AS "+pl.col[dim])
+			speaker = speaker || slices.Contains(storage.SpeakerDims, dim)
+			code = code || dim == storage.DimCode
 		}
-		speaker = speaker || slices.Contains(storage.SpeakerDims, dim)
-		code = code || dim == storage.DimCode
-		keys = append(keys, fmt.Sprintf("%s AS k%d", expr, i))
 	}
+	var joins string
 	if speaker {
 		link := storage.RelSaidBy
-		if q.Unit == storage.TallyClaims {
+		if unit == storage.TallyClaims {
 			link = storage.RelClaimedBy
 		}
 		joins += `
@@ -102,12 +119,8 @@ func planTally(q storage.TallyQuery) (*tallyPlan, error) {
 	if code {
 		joins += "\n\t\tLEFT JOIN annotation_codes c ON c.annotation_id = u.id"
 	}
-	distinct := ""
-	if speaker || code {
-		distinct = "DISTINCT "
-	}
 	cols := append([]string{"u.id AS id", "u.words AS words", "d.seq AS seq", "u.start AS start"}, keys...)
-	pl.facts = "facts AS (SELECT " + distinct + strings.Join(cols, ", ") + "\n\t\tFROM units u JOIN docs d ON d.id = u.document_id" + joins + ")"
+	pl.with += ",\nfacts AS (SELECT " + strings.Join(cols, ", ") + "\n\t\tFROM units u JOIN docs d ON d.id = u.document_id" + joins + ")"
 	return pl, nil
 }
 
@@ -184,38 +197,149 @@ const docCodes = "dc AS (SELECT DISTINCT u.document_id, c.code_id FROM units u J
 
 // Tally counts the query's units in each group of its dimensions.
 func (p *Project) Tally(ctx context.Context, q storage.TallyQuery) ([]storage.TallyRow, error) {
-	pl, err := planTally(q)
+	rows, err := p.TallyGroupings(ctx, q.Unit, q.Scope, [][]storage.TallyDim{q.By})
 	if err != nil {
 		return nil, err
 	}
-	var query string
-	nkeys := len(q.By)
-	switch {
-	case q.Unit == storage.TallySpanPairs:
-		nkeys = 2
-		query = pl.with + `
-		SELECT c1.code_id, c2.code_id, count(*), coalesce(sum(u.words), 0) FROM units u
+	return rows[0], nil
+}
+
+// TallyGroupings counts the units in each group of each grouping, in one
+// pass over them.
+func (p *Project) TallyGroupings(ctx context.Context, unit storage.TallyUnit, scope storage.TallyScope, groupings [][]storage.TallyDim) ([][]storage.TallyRow, error) {
+	if len(groupings) == 0 {
+		return nil, nil
+	}
+	pl, err := planTally(unit, scope, groupings)
+	if err != nil {
+		return nil, err
+	}
+	out := make([][]storage.TallyRow, len(groupings))
+	if pairs(unit) {
+		sep := "\n"
+		if unit == storage.TallyDocumentPairs {
+			sep = ",\n"
+		}
+		rows, err := p.tallyRows(ctx, pl.with+sep+pairsSelect(unit), pl.args, 2)
+		if err != nil {
+			return nil, err
+		}
+		for i := range out {
+			out[i] = rows
+		}
+		return out, nil
+	}
+	return p.groupFacts(ctx, pl, groupings)
+}
+
+// groupFacts counts the facts of each unit once in each group of each
+// grouping: the facts are read in unit order, and each unit's keys are
+// added to the groups when the next unit starts, so memory is one unit's
+// facts and the groups.
+func (p *Project) groupFacts(ctx context.Context, pl *tallyPlan, groupings [][]storage.TallyDim) ([][]storage.TallyRow, error) {
+	dims := make([]storage.TallyDim, 0, len(pl.col))
+	for d := range pl.col {
+		dims = append(dims, d)
+	}
+	slices.Sort(dims)
+	cols := []string{"id", "words"}
+	at := map[storage.TallyDim]int{}
+	for i, d := range dims {
+		cols = append(cols, pl.col[d])
+		at[d] = i
+	}
+	rows, err := p.db.QueryContext(ctx, pl.with+"\nSELECT "+strings.Join(cols, ", ")+" FROM facts ORDER BY id", pl.args...)
+	if err != nil {
+		return nil, classify(p.path, schemaChanged(err))
+	}
+	defer rows.Close()
+	type group struct {
+		keys         []string
+		count, words int
+	}
+	groups := make([]map[string]*group, len(groupings))
+	for i := range groups {
+		groups[i] = map[string]*group{}
+	}
+	var unit string
+	var words int
+	var facts [][]string // the current unit's keys, one row per fact
+	seen := map[string]bool{}
+	flush := func() {
+		for i, by := range groupings {
+			clear(seen)
+			for _, f := range facts {
+				keys := make([]string, len(by))
+				for j, d := range by {
+					keys[j] = f[at[d]]
+				}
+				k := strings.Join(keys, "\x1f")
+				if seen[k] {
+					continue
+				}
+				seen[k] = true
+				g := groups[i][k]
+				if g == nil {
+					g = &group{keys: keys}
+					groups[i][k] = g
+				}
+				g.count++
+				g.words += words
+			}
+		}
+		facts = facts[:0]
+	}
+	vals := make([]sql.NullString, len(dims))
+	dest := make([]any, 2+len(dims))
+	var id string
+	var w int
+	dest[0], dest[1] = &id, &w
+	for i := range vals {
+		dest[2+i] = &vals[i]
+	}
+	for rows.Next() {
+		if err := rows.Scan(dest...); err != nil {
+			return nil, err
+		}
+		if id != unit && len(facts) > 0 {
+			flush()
+		}
+		unit, words = id, w
+		f := make([]string, len(vals))
+		for i, v := range vals {
+			f[i] = storage.NoValue
+			if v.Valid {
+				f[i] = v.String
+			}
+		}
+		facts = append(facts, f)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, classify(p.path, err)
+	}
+	if len(facts) > 0 {
+		flush()
+	}
+	out := make([][]storage.TallyRow, len(groupings))
+	for i := range groupings {
+		for _, g := range groups[i] {
+			out[i] = append(out[i], storage.TallyRow{Keys: g.keys, Count: g.count, Words: g.words})
+		}
+	}
+	return out, nil
+}
+
+// pairsSelect counts the pairs of codes of units.
+func pairsSelect(unit storage.TallyUnit) string {
+	if unit == storage.TallySpanPairs {
+		return `SELECT c1.code_id, c2.code_id, count(*), coalesce(sum(u.words), 0) FROM units u
 		JOIN annotation_codes c1 ON c1.annotation_id = u.id
 		JOIN annotation_codes c2 ON c2.annotation_id = u.id
 		GROUP BY 1, 2`
-	case q.Unit == storage.TallyDocumentPairs:
-		nkeys = 2
-		query = pl.with + ",\n" + docCodes + `
+	}
+	return docCodes + `
 		SELECT a.code_id, b.code_id, count(*), 0 FROM dc a JOIN dc b ON b.document_id = a.document_id
 		GROUP BY 1, 2`
-	default:
-		var keys []string
-		for i := range q.By {
-			keys = append(keys, fmt.Sprintf("k%d", i))
-		}
-		group := ""
-		if len(keys) > 0 {
-			group = " GROUP BY " + strings.Join(keys, ", ")
-			keys = append(keys, "")
-		}
-		query = pl.with + ",\n" + pl.facts + "\nSELECT " + strings.Join(keys, ", ") + "count(*), coalesce(sum(words), 0) FROM facts" + group
-	}
-	return p.tallyRows(ctx, query, pl.args, nkeys)
 }
 
 // tallyRows runs a tally query whose rows are nkeys keys, a count and
@@ -228,13 +352,14 @@ func (p *Project) tallyRows(ctx context.Context, query string, args []any, nkeys
 	defer rows.Close()
 	var out []storage.TallyRow
 	keys := make([]sql.NullString, nkeys)
+	dest := make([]any, nkeys+2)
+	for i := range keys {
+		dest[i] = &keys[i]
+	}
 	for rows.Next() {
 		var r storage.TallyRow
-		dest := make([]any, 0, nkeys+2)
-		for i := range keys {
-			dest = append(dest, &keys[i])
-		}
-		if err := rows.Scan(append(dest, &r.Count, &r.Words)...); err != nil {
+		dest[nkeys], dest[nkeys+1] = &r.Count, &r.Words
+		if err := rows.Scan(dest...); err != nil {
 			return nil, err
 		}
 		if r.Count == 0 {
@@ -255,12 +380,12 @@ func (p *Project) tallyRows(ctx context.Context, query string, args []any, nkeys
 // TallyIDs lists the ids of the units in the group with these keys, by
 // document and position.
 func (p *Project) TallyIDs(ctx context.Context, q storage.TallyQuery, keys []string, offset, limit int) ([]string, error) {
-	pl, err := planTally(q)
+	pl, err := planTally(q.Unit, q.Scope, [][]storage.TallyDim{q.By})
 	if err != nil {
 		return nil, err
 	}
 	want := len(q.By)
-	if pl.pairs {
+	if pairs(q.Unit) {
 		want = 2
 	}
 	if len(keys) != want {
@@ -286,14 +411,14 @@ func (p *Project) TallyIDs(ctx context.Context, q storage.TallyQuery, keys []str
 	default:
 		var conds []string
 		for i, k := range keys {
-			conds = append(conds, fmt.Sprintf("k%d IS ?", i))
+			conds = append(conds, pl.col[q.By[i]]+" IS ?")
 			args = append(args, keyArg(k))
 		}
 		where := ""
 		if len(conds) > 0 {
 			where = " WHERE " + strings.Join(conds, " AND ")
 		}
-		query = pl.with + ",\n" + pl.facts + "\nSELECT id FROM facts" + where + " ORDER BY seq, start, id"
+		query = pl.with + "\nSELECT id FROM (SELECT DISTINCT id, seq, start FROM facts" + where + ") ORDER BY seq, start, id"
 	}
 	if limit <= 0 {
 		limit = -1

@@ -15,14 +15,14 @@ func CountWords(s string) int {
 	digit := false  // the previous character was a digit
 	for _, r := range s {
 		switch {
-		case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana):
+		case r >= 0x2E80 && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana): // none below U+2E80
 			n++
 			in, joiner = false, false
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r):
+		case wordRune(r):
 			if !in {
 				n++
 			}
-			in, joiner, digit = true, false, unicode.IsDigit(r)
+			in, joiner, digit = true, false, '0' <= r && r <= '9' || r >= 0x80 && unicode.IsDigit(r)
 			continue
 		case in && !joiner && (r == '\'' || r == '’' || r == '-' || r == '‐' || digit && (r == '.' || r == ',')):
 			joiner = true
@@ -32,4 +32,13 @@ func CountWords(s string) int {
 		digit = false
 	}
 	return n
+}
+
+// wordRune reports whether r is a letter, digit or mark; ASCII without a
+// table lookup (reports count the words of every quote of a project).
+func wordRune(r rune) bool {
+	if r < 0x80 {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }

@@ -26,3 +26,11 @@ func TestCountWords(t *testing.T) {
 		}
 	}
 }
+
+func BenchmarkCountWords(b *testing.B) {
+	s := "Mayor Lena Okonjo said on Tuesday that the wall “will hold for fifty years,” and the treasurer, Yosef Adler (יוסף אדלר), said 海洋設計 can borrow at 2.5 per cent. "
+	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		CountWords(s)
+	}
+}
