@@ -123,11 +123,14 @@ func (t *Table) groupings() [][]storage.TallyDim {
 // several published values).
 type group map[string]*Cell
 
-func (g group) add(key string, row storage.TallyRow) {
-	c := g[key]
+func (g group) add(key string, row storage.TallyRow) { addRow(g, key, row) }
+
+// addRow adds a tally row's counts to the cell of key in m.
+func addRow[K comparable](m map[K]*Cell, key K, row storage.TallyRow) {
+	c := m[key]
 	if c == nil {
 		c = &Cell{}
-		g[key] = c
+		m[key] = c
 	}
 	c.Count += row.Count
 	c.Words += row.Words
@@ -163,13 +166,7 @@ func (t *Table) assemble(r *Reporter, cells, rowTotals, colTotals, total []stora
 		for i := range row.Keys {
 			k[i] = key(i, row.Keys[i])
 		}
-		c := byCell[k]
-		if c == nil {
-			c = &Cell{}
-			byCell[k] = c
-		}
-		c.Count += row.Count
-		c.Words += row.Words
+		addRow(byCell, k, row)
 		if len(dims) == 1 {
 			rows.add(k[0], row)
 		}

@@ -13,6 +13,17 @@ import (
 
 var _ Source = (*sqlite.Project)(nil)
 
+// harbourReporter makes the harbour project and a reporter on it.
+func harbourReporter(t *testing.T) (*harbour, *Reporter) {
+	t.Helper()
+	h := harbourProject(t)
+	r, err := New(bg, h.p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return h, r
+}
+
 // compact writes a table as lines: "label=count/words" per row for one
 // dimension; "row: col=count col=count | total" for two (empty cells
 // left out); the last line is the total.
@@ -38,11 +49,7 @@ func compact(t *Table) []string {
 // Every table on the harbour project, counted by hand (see
 // fixture_test.go).
 func TestTables(t *testing.T) {
-	h := harbourProject(t)
-	r, err := New(bg, h.p)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, r := harbourReporter(t)
 	for _, c := range []struct {
 		name string
 		spec Spec
@@ -117,11 +124,7 @@ func TestTables(t *testing.T) {
 // Shares: of the table's total for one dimension, of the row's total for
 // two (each outlet's voices), of the row code's spans for codes together.
 func TestShares(t *testing.T) {
-	h := harbourProject(t)
-	r, err := New(bg, h.p)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, r := harbourReporter(t)
 	near := func(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
 	tab, err := r.Build(bg, Spec{By: []Dim{BySpeaker}})
 	if err != nil {
@@ -148,11 +151,7 @@ func TestShares(t *testing.T) {
 
 // Each cell lists the annotations behind it, asked of the project afresh.
 func TestCellIDs(t *testing.T) {
-	h := harbourProject(t)
-	r, err := New(bg, h.p)
-	if err != nil {
-		t.Fatal(err)
-	}
+	h, r := harbourReporter(t)
 	for _, c := range []struct {
 		name     string
 		spec     Spec
@@ -194,11 +193,7 @@ func TestCellIDs(t *testing.T) {
 
 // Bad specs and filters get a message, not a table.
 func TestBadSpecs(t *testing.T) {
-	h := harbourProject(t)
-	r, err := New(bg, h.p)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, r := harbourReporter(t)
 	for _, c := range []struct {
 		spec Spec
 		want string
@@ -234,11 +229,7 @@ func TestBadSpecs(t *testing.T) {
 // The standard tables all build, and a project without quotes gives
 // empty tables, not errors.
 func TestStandardTables(t *testing.T) {
-	h := harbourProject(t)
-	r, err := New(bg, h.p)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, r := harbourReporter(t)
 	for _, s := range Standard(Filter{}) {
 		tab, err := r.Build(bg, s)
 		if err != nil || len(tab.Rows) == 0 || tab.Spec.Title != s.Title {

@@ -11,11 +11,7 @@ import (
 
 // The text, CSV and JSON outputs carry the table's counts.
 func TestOutputs(t *testing.T) {
-	h := harbourProject(t)
-	r, err := New(bg, h.p)
-	if err != nil {
-		t.Fatal(err)
-	}
+	h, r := harbourReporter(t)
 	voice, err := r.Build(bg, Spec{By: []Dim{ByOutlet, ByGender}})
 	if err != nil {
 		t.Fatal(err)

@@ -48,18 +48,24 @@ var tallyDims = map[Dim]storage.TallyDim{
 // ParseDim reads a dimension's name ("gender", "check-worthiness"; "_"
 // for "-" and any case accepted).
 func ParseDim(s string) (Dim, error) {
-	d := Dim(strings.ReplaceAll(strings.ToLower(strings.TrimSpace(s)), "_", "-"))
-	if d == "worthiness" {
-		d = ByWorthiness
+	if strings.EqualFold(strings.TrimSpace(s), "worthiness") {
+		return ByWorthiness, nil
 	}
-	if _, ok := tallyDims[d]; !ok {
-		names := make([]string, len(Dims))
-		for i, x := range Dims {
-			names[i] = string(x)
-		}
-		return "", fmt.Errorf("no report dimension %q (use %s)", s, strings.Join(names, ", "))
+	return parseName(s, Dims, "no report dimension %q (use %s)")
+}
+
+// parseName reads one of names, normalised (case, "_" for "-"), or says
+// which it could have been with format (the value, then the names).
+func parseName[T ~string](s string, names []T, format string) (T, error) {
+	v := T(strings.ReplaceAll(strings.ToLower(strings.TrimSpace(s)), "_", "-"))
+	if slices.Contains(names, v) {
+		return v, nil
 	}
-	return d, nil
+	list := make([]string, len(names))
+	for i, x := range names {
+		list[i] = string(x)
+	}
+	return "", fmt.Errorf(format, s, strings.Join(list, ", "))
 }
 
 // time reports whether d buckets the published dates.
@@ -88,15 +94,7 @@ var Counts = []Count{CountQuotes, CountClaims, CountCoded, CountSpanPairs, Count
 
 // ParseCount reads what to count.
 func ParseCount(s string) (Count, error) {
-	c := Count(strings.ReplaceAll(strings.ToLower(strings.TrimSpace(s)), "_", "-"))
-	if _, ok := tallyUnits[c]; !ok {
-		names := make([]string, len(Counts))
-		for i, x := range Counts {
-			names[i] = string(x)
-		}
-		return "", fmt.Errorf("cannot count %q (use %s)", s, strings.Join(names, ", "))
-	}
-	return c, nil
+	return parseName(s, Counts, "cannot count %q (use %s)")
 }
 
 // Filter selects the documents and the layer a report counts. Empty

@@ -1,11 +1,8 @@
 package sqlite
 
 import (
-	"database/sql"
 	"errors"
-	"fmt"
 	"maps"
-	"path/filepath"
 	"reflect"
 	"slices"
 	"testing"
@@ -32,24 +29,9 @@ func TestDefaultVocabularies(t *testing.T) {
 // with a speaker and a document, and returns its path.
 func schema3Project(t *testing.T) string {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "v3.saywho")
-	db, err := sql.Open("sqlite", "file:"+path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	stmts := []string{fmt.Sprintf("PRAGMA application_id = %d", ApplicationID)}
-	stmts = append(stmts, migrations[:3]...)
-	stmts = append(stmts, "PRAGMA user_version = 3",
-		`INSERT INTO meta(key, value) VALUES ('project_id', '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b'), ('name', 'Old'), ('created', '2025-01-01T00:00:00.000Z')`,
+	return olderProject(t, 3,
 		`INSERT INTO documents(id, title, imported, sha256, length, text) VALUES ('0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5c', 'Old doc', '2025-01-01T00:00:00.000Z', '`+textutil.SHA256("abc")+`', 3, 'abc')`,
 		`INSERT INTO speakers(id, name, role, created, modified) VALUES ('0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5d', 'Okonjo', 'Mayor', '2025-01-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z')`)
-	for _, s := range stmts {
-		if _, err := db.Exec(s); err != nil {
-			t.Fatalf("%.40s: %v", s, err)
-		}
-	}
-	return path
 }
 
 // A schema 3 project is upgraded on open: its speakers and documents keep
