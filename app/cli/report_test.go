@@ -109,7 +109,7 @@ func TestSpeakersThenReport(t *testing.T) {
 	code, stdout, _ = runCLI(t, "report", path, "--by", "speaker", "--format", "json", "--layer", "gold", "--to", "2024-01-31")
 	var tab struct {
 		Rows  []struct{ Label string } `json:"rows"`
-		Total struct{ Count int }     `json:"total"`
+		Total struct{ Count int }      `json:"total"`
 	}
 	if code != ExitOK || json.Unmarshal([]byte(stdout), &tab) != nil || tab.Total.Count != 2 || tab.Rows[0].Label != "Okonjo" {
 		t.Fatalf("json (exit %d):\n%s", code, stdout)
