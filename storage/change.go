@@ -23,8 +23,11 @@ type Change struct {
 	// differently (a mention or link to them changed).
 	Speakers []string
 	// Codes, Annotators, Sets and Project say that the codebook, the
-	// coders, the document sets or the project's own details changed.
+	// coders, the document sets or the project's own details changed;
+	// Vocabularies and Variables that the speaker attributes' lists of
+	// values or the document variables' definitions did.
 	Codes, Annotators, Sets, Project bool
+	Vocabularies, Variables          bool
 	// Reload says that more changed than is listed (a large import): read
 	// everything again.
 	Reload bool
@@ -32,7 +35,7 @@ type Change struct {
 
 // Empty reports whether the change touched nothing.
 func (c Change) Empty() bool {
-	return !c.Reload && !c.Codes && !c.Annotators && !c.Sets && !c.Project &&
+	return !c.Reload && !c.Codes && !c.Annotators && !c.Sets && !c.Project && !c.Vocabularies && !c.Variables &&
 		len(c.Documents)+len(c.Content)+len(c.Annotations)+len(c.Speakers) == 0
 }
 

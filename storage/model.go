@@ -94,6 +94,9 @@ type Code struct {
 }
 
 // Speaker is a person or organisation in the project-wide registry.
+// Analyses group speakers by Gender, Type, Role, Affiliation and Country;
+// Gender, Type and Role take their values from the project's
+// vocabularies (see Vocabulary), though other values are kept as given.
 type Speaker struct {
 	ID          string    `json:"id"`
 	Name        string    `json:"name"`
@@ -102,27 +105,34 @@ type Speaker struct {
 	Affiliation string    `json:"affiliation,omitempty"`
 	Wikidata    string    `json:"wikidata,omitempty"` // QID such as Q42
 	Note        string    `json:"note,omitempty"`
+	Gender      string    `json:"gender,omitempty"`
+	Type        string    `json:"type,omitempty"` // person, organisation, document, anonymous
+	Country     string    `json:"country,omitempty"`
 	Created     time.Time `json:"created"`
 	Modified    time.Time `json:"modified"`
 }
 
 // Document is an imported article. Its Text is NFC-normalised with "\n"
 // line endings and never changes after import; SHA256 is the hex digest of
-// Text in UTF-8.
+// Text in UTF-8. Variables holds its values of the project's user-defined
+// variables by variable name (see Variable); lists of documents
+// (Documents, DocumentSummaries) leave it nil.
 type Document struct {
-	ID        string    `json:"id"`
-	Title     string    `json:"title"`
-	Outlet    string    `json:"outlet,omitempty"`
-	Byline    string    `json:"byline,omitempty"`
-	Published string    `json:"published,omitempty"` // as given, ideally YYYY-MM-DD
-	URL       string    `json:"url,omitempty"`
-	FileName  string    `json:"file_name,omitempty"`
-	Format    string    `json:"format,omitempty"` // txt, md, html, docx, ...
-	Imported  time.Time `json:"imported"`
-	Status    string    `json:"status"`
-	SHA256    string    `json:"sha256"`
-	Length    int       `json:"length"` // in code points
-	Text      string    `json:"text,omitempty"`
+	ID        string            `json:"id"`
+	Title     string            `json:"title"`
+	Outlet    string            `json:"outlet,omitempty"`
+	Byline    string            `json:"byline,omitempty"`
+	Published string            `json:"published,omitempty"` // as given, ideally YYYY-MM-DD
+	Section   string            `json:"section,omitempty"`   // the outlet's section or page (Politics, A1)
+	URL       string            `json:"url,omitempty"`
+	FileName  string            `json:"file_name,omitempty"`
+	Format    string            `json:"format,omitempty"` // txt, md, html, docx, ...
+	Imported  time.Time         `json:"imported"`
+	Status    string            `json:"status"`
+	SHA256    string            `json:"sha256"`
+	Length    int               `json:"length"` // in code points
+	Text      string            `json:"text,omitempty"`
+	Variables map[string]string `json:"variables,omitempty"`
 }
 
 // Annotation is a span of a document: a quote, a speaker mention, a claim, a
@@ -210,6 +220,7 @@ type Bundle struct {
 	Relations   []Relation   `json:"relations"`
 	Memos       []Memo       `json:"memos"`
 	Sets        []Set        `json:"sets"`
+	Variables   []Variable   `json:"variables,omitempty"` // the document variables' definitions; absent when there are none
 }
 
 // Names returns the speaker's name followed by its aliases.

@@ -38,6 +38,7 @@ type Project interface {
 	SuggestionStore
 	History
 	Reader
+	Tallier
 	Transfer
 }
 
@@ -52,8 +53,24 @@ type DocumentStore interface {
 	// DocumentSummaries lists the documents with the given ids (those that
 	// exist), as Documents does: for updating a few rows of a list.
 	DocumentSummaries(ctx context.Context, ids []string) ([]DocumentSummary, error)
+	// UpdateDocumentMeta changes a document's details (title, outlet,
+	// byline, published, section, URL, status); not its variables.
 	UpdateDocumentMeta(ctx context.Context, d Document) error
 	DeleteDocument(ctx context.Context, id string) error
+
+	// Variables lists the project's document variables in order.
+	Variables(ctx context.Context) ([]Variable, error)
+	AddVariable(ctx context.Context, v Variable) (Variable, error)
+	// UpdateVariable renames, retypes, describes or moves a variable; a
+	// new type must accept every value the documents hold, which are
+	// converted to its form.
+	UpdateVariable(ctx context.Context, v Variable) (Variable, error)
+	// DeleteVariable removes a variable with its values.
+	DeleteVariable(ctx context.Context, id string) error
+	// SetDocumentVariables sets a document's values of the named
+	// variables (others are left as they are); an empty value removes
+	// the document's value, a name not yet defined adds a text variable.
+	SetDocumentVariables(ctx context.Context, documentID string, values map[string]string) error
 }
 
 // AnnotationStore keeps the spans: quotes, mentions, claims, cues, codes.
@@ -92,6 +109,20 @@ type SpeakerStore interface {
 	Speakers(ctx context.Context) ([]SpeakerStats, error)
 	// SpeakerStats is Speakers for the given ids only (those that exist).
 	SpeakerStats(ctx context.Context, ids []string) ([]SpeakerStats, error)
+	// EditSpeakers changes the given attributes of several speakers in
+	// one action and returns how many it changed.
+	EditSpeakers(ctx context.Context, ids []string, e SpeakerEdit) (int, error)
+
+	// Vocabularies lists the value lists of the speaker attributes that
+	// have one (gender, type, role), in VocabularyAttributes order.
+	Vocabularies(ctx context.Context) ([]Vocabulary, error)
+	// SetVocabulary replaces an attribute's list of values (order
+	// kept); speakers keep their values.
+	SetVocabulary(ctx context.Context, v Vocabulary) error
+	// RenameVocabularyValue renames a value in an attribute's list and
+	// in every speaker holding it (into an existing value: the two
+	// merge), and returns how many speakers changed.
+	RenameVocabularyValue(ctx context.Context, attribute, old, new string) (int, error)
 }
 
 // CodeStore keeps the codebook.
@@ -155,6 +186,26 @@ type Reader interface {
 	Stats(ctx context.Context) (Stats, error)
 	// Check verifies the project's integrity and returns the problems.
 	Check(ctx context.Context) ([]string, error)
+}
+
+// Tallier counts quotes, claims and coded spans in groups, for analyses
+// (storage/report): grouped in the backend, so a report on a large
+// project reads a few hundred rows, not its annotations.
+type Tallier interface {
+	// Tally counts the query's units in each group of its dimensions
+	// that has any (in no particular order).
+	Tally(ctx context.Context, q TallyQuery) ([]TallyRow, error)
+	// TallyGroupings is Tally for several groupings of the same units
+	// (a table's cells and its totals; the tables of a report), in one
+	// pass over them: result i is grouped by groupings[i].
+	TallyGroupings(ctx context.Context, unit TallyUnit, scope TallyScope, groupings [][]TallyDim) ([][]TallyRow, error)
+	// TallyIDs lists the ids of the units in the group with these keys
+	// (one per dimension of q.By), by document and position, skipping
+	// offset and listing at most limit (0: no limit): the quotes behind
+	// a cell of a report. Pairs of codes list the spans carrying either
+	// code (on one span, or in one document); TallyDocuments lists
+	// documents.
+	TallyIDs(ctx context.Context, q TallyQuery, keys []string, offset, limit int) ([]string, error)
 }
 
 // Transfer moves whole projects in and out: snapshots and streams for

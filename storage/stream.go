@@ -19,6 +19,10 @@ type Registry struct {
 	Codes      []Code
 	Speakers   []Speaker
 	Sets       []Set // with their members narrowed to the documents selected
+	// Vocabularies are the speaker attributes' lists of values;
+	// Variables the document variables' definitions.
+	Vocabularies []Vocabulary
+	Variables    []Variable
 }
 
 // StreamOptions selects what a stream of documents carries: the
@@ -28,6 +32,8 @@ type StreamOptions struct {
 	// Leave these out of each DocumentData (an export that writes them in
 	// a later pass over the documents).
 	NoAnnotations, NoRelations, NoMemos bool
+	// NoVariables leaves each document's Variables nil.
+	NoVariables bool
 }
 
 // Source is what an export reads: the project's registry whole, then its

@@ -85,7 +85,9 @@ func TestCheckAfterBackup(t *testing.T) {
 func TestOlderSchemaProject(t *testing.T) {
 	dir := t.TempDir()
 	path := goodProject(t, dir)
-	rawSQL(t, path, "DROP TRIGGER document_counts_new", "DROP TRIGGER document_counts_ai", "DROP TRIGGER document_counts_ad", "DROP TRIGGER document_counts_au", "DROP TABLE document_counts", "DROP TABLE set_documents", "DROP TABLE sets", "PRAGMA user_version = 1")
+	rawSQL(t, path, "DROP TABLE document_variables", "DROP TABLE variables", "DROP TABLE vocabularies",
+		"ALTER TABLE speakers DROP COLUMN gender", "ALTER TABLE speakers DROP COLUMN type", "ALTER TABLE speakers DROP COLUMN country", "ALTER TABLE documents DROP COLUMN section",
+		"DROP TRIGGER document_counts_new", "DROP TRIGGER document_counts_ai", "DROP TRIGGER document_counts_ad", "DROP TRIGGER document_counts_au", "DROP TABLE document_counts", "DROP TABLE set_documents", "DROP TABLE sets", "PRAGMA user_version = 1")
 	before := dirState(t, dir)
 	code, out, errOut := runCLI(t, "check", path)
 	if code != ExitOK || !strings.Contains(out, "Integrity:   ok") {

@@ -1,5 +1,5 @@
 // Package cli implements Saywho's headless subcommands (import, export,
-// stats, check, backup, repair, agree). It never imports Fyne, so it works
+// stats, check, backup, repair, agree, report, speakers, ...). It never imports Fyne, so it works
 // on servers and in scripts; cmd/saywho sends every argument list that
 // starts with a subcommand here.
 package cli
@@ -42,6 +42,8 @@ func init() {
 		{"agree", "PROJECT [--coders A,B,...]", "inter-coder agreement: alpha, span F1, attribution", runAgree},
 		{"detect", "PROJECT [--replace]", "suggest quotes, cues and speakers with the rule-based detector", runDetect},
 		{"evaluate", "PROJECT --gold CODER", "score the detector (or a coder) against a gold coder", runEvaluate},
+		{"report", "PROJECT --by DIM [--by DIM]", "who gets quoted: tables and charts by speaker, gender, outlet, month, code...", runReport},
+		{"speakers", "PROJECT [--speaker N ...]", "list speakers with their attributes, or set gender, type, role, country", runSpeakers},
 	}
 }
 

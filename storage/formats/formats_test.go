@@ -115,3 +115,73 @@ func TestFailedExportLeavesNothing(t *testing.T) {
 		t.Fatalf("left behind: %v", entries)
 	}
 }
+
+// Speaker attributes, document sections and the project's variables with
+// their values survive the JSON export and its import byte for byte.
+func TestJSONRoundTripKeepsAttributesAndVariables(t *testing.T) {
+	ctx := context.Background()
+	b, _ := fixture.Harbour()
+	src := projectFrom(t, b)
+	speakers, err := src.Speakers(ctx)
+	if err != nil || len(speakers) == 0 {
+		t.Fatalf("speakers %v, %v", speakers, err)
+	}
+	sp := speakers[0].Speaker
+	sp.Gender, sp.Type, sp.Country = "woman", "person", "Norway"
+	if _, err := src.UpdateSpeaker(ctx, sp); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := src.AddVariable(ctx, storage.Variable{Name: "Region", Type: storage.VarText}); err != nil {
+		t.Fatal(err)
+	}
+	docs, err := src.Documents(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := docs[0].Document
+	d.Section = "Politics"
+	if err := src.UpdateDocumentMeta(ctx, d); err != nil {
+		t.Fatal(err)
+	}
+	if err := src.SetDocumentVariables(ctx, d.ID, map[string]string{"Region": "North"}); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	first := filepath.Join(dir, "first.json")
+	if _, err := Export(ctx, src, "json", first, nil, ExportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	dst, err := sqlite.Create(filepath.Join(dir, "copy.saywho"), "copy")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer dst.Close()
+	if sum, err := Import(ctx, dst, []string{first}, ImportOptions{}, nil); err != nil || sum.Failed() > 0 {
+		t.Fatalf("import: %v\n%s", err, sum)
+	}
+	second := filepath.Join(dir, "second.json")
+	if _, err := Export(ctx, dst, "json", second, nil, ExportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	a, _ := os.ReadFile(first)
+	c, _ := os.ReadFile(second)
+	strip := func(s string) string { // the export time and the project's own id and name differ
+		var keep []string
+		for _, l := range strings.Split(s, "\n") {
+			if !strings.Contains(l, `"exported"`) {
+				keep = append(keep, l)
+			}
+		}
+		return strings.Join(keep, "\n")
+	}
+	for _, want := range []string{`"gender": "woman"`, `"section": "Politics"`, `"Region": "North"`, `"name": "Region"`} {
+		if !strings.Contains(string(a), want) {
+			t.Errorf("the export lacks %s", want)
+		}
+	}
+	if x, y := strip(string(a)), strip(string(c)); !strings.Contains(y, `"gender": "woman"`) || !strings.Contains(y, `"Region": "North"`) {
+		t.Errorf("the re-export lost the attributes or variables:\n%.2000s", y)
+	} else if x[strings.Index(x, `"annotators"`):] != y[strings.Index(y, `"annotators"`):] {
+		t.Errorf("export → import → export differs")
+	}
+}

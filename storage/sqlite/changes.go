@@ -34,9 +34,12 @@ var changeTriggers = map[string][]string{
 		(SELECT document_id FROM main.annotations WHERE id = ROW.source_id),
 		coalesce(ROW.target_speaker_id, (SELECT speaker_id FROM main.annotations WHERE id = ROW.target_annotation_id)))`,
 		`('annotations', ROW.target_annotation_id, NULL, NULL)`},
-	"memos":         {`('memos', NULL, ROW.document_id, NULL)`},
-	"sets":          {`('sets', NULL, NULL, NULL)`},
-	"set_documents": {`('sets', NULL, NULL, NULL)`},
+	"memos":              {`('memos', NULL, ROW.document_id, NULL)`},
+	"sets":               {`('sets', NULL, NULL, NULL)`},
+	"set_documents":      {`('sets', NULL, NULL, NULL)`},
+	"vocabularies":       {`('vocabularies', NULL, NULL, NULL)`},
+	"variables":          {`('variables', NULL, NULL, NULL)`},
+	"document_variables": {`('documents', NULL, ROW.document_id, NULL)`},
 }
 
 // changeLog collects the notes of the writing connection and hands
@@ -144,6 +147,10 @@ func (l *changeLog) collect(c *sql.Conn) storage.Change {
 			ch.Codes = true
 		case "sets":
 			ch.Sets = true
+		case "vocabularies":
+			ch.Vocabularies = true
+		case "variables":
+			ch.Variables = true
 		case "documents":
 			ch.Documents = addID(ch.Documents, doc)
 		case "annotations", "memos":

@@ -118,7 +118,7 @@ func (p *Project) checkForeignKeys() ([]string, error) {
 // a time.
 func (p *Project) checkTexts() ([]string, error) {
 	var problems []string
-	opts := storage.StreamOptions{SnapshotOptions: storage.SnapshotOptions{IncludeSuggestions: true}, NoRelations: true, NoMemos: true}
+	opts := storage.StreamOptions{SnapshotOptions: storage.SnapshotOptions{IncludeSuggestions: true}, NoRelations: true, NoMemos: true, NoVariables: true}
 	err := p.EachDocument(bg, opts, func(d *storage.DocumentData) error {
 		ix := textutil.NewIndex(d.Text)
 		if textutil.SHA256(d.Text) != d.SHA256 || ix.Len() != d.Length {

@@ -28,6 +28,9 @@ var dumpTables = []struct {
 	{"memos", "document_id, annotator_id", []string{"id", "created", "modified"}},
 	{"sets", "id", nil},
 	{"set_documents", "set_id, document_id", nil},
+	{"vocabularies", "attribute, position", nil},
+	{"variables", "id", nil},
+	{"document_variables", "document_id, variable_id", nil},
 }
 
 // dump renders the project's rows as sorted lines, one per row.

@@ -87,35 +87,76 @@ func addDocument(q querier, d storage.Document) (storage.Document, error) {
 	if !errors.Is(err, sql.ErrNoRows) {
 		return d, err
 	}
-	_, err = q.ExecContext(bg, `INSERT INTO documents(id, title, outlet, byline, published, url, file_name, format, imported, status, sha256, length, text)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-		d.ID, d.Title, d.Outlet, d.Byline, d.Published, d.URL, d.FileName, d.Format, fmtTime(d.Imported), d.Status, d.SHA256, d.Length, d.Text)
+	_, err = q.ExecContext(bg, `INSERT INTO documents(id, title, outlet, byline, published, section, url, file_name, format, imported, status, sha256, length, text)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		d.ID, d.Title, d.Outlet, d.Byline, d.Published, d.Section, d.URL, d.FileName, d.Format, fmtTime(d.Imported), d.Status, d.SHA256, d.Length, d.Text)
 	if isUnique(err) {
 		return d, fmt.Errorf("document id %s: %w", d.ID, storage.ErrExists)
 	}
+	if err != nil {
+		return d, err
+	}
+	d.Variables, err = setVariables(q, d.ID, d.Title, d.Variables)
 	return d, err
 }
 
-const documentCols = "id, title, outlet, byline, published, url, file_name, format, imported, status, sha256, length"
+// documentCols lists a document's columns (alias d) in scanDocument's
+// order, without its text and variables.
+const documentCols = "d.id, d.title, d.outlet, d.byline, d.published, d.section, d.url, d.file_name, d.format, d.imported, d.status, d.sha256, d.length"
 
-func scanDocument(r scanner, withText bool) (storage.Document, error) {
+// documentVars reads a document's (alias d) variable values as one JSON
+// object by variable name.
+const documentVars = `(SELECT json_group_object(v.name, dv.value) FROM document_variables dv JOIN variables v ON v.id = dv.variable_id WHERE dv.document_id = d.id)`
+
+// docFields says which optional parts of a document a query reads.
+type docFields struct{ text, vars bool }
+
+// cols returns the select list of a document query on a project of that
+// schema version (an older one, opened by OpenForCheck, has no sections
+// or variables: they read as empty).
+func (f docFields) cols(version int) string {
+	cols := documentCols
+	old := version < attributesVersion
+	if old {
+		cols = strings.Replace(cols, "d.section", "''", 1)
+	}
+	if f.text {
+		cols += ", d.text"
+	}
+	switch {
+	case f.vars && old:
+		cols += ", NULL"
+	case f.vars:
+		cols += ", " + documentVars
+	}
+	return cols
+}
+
+// scanDocument reads a document selected with f's columns, then extra.
+func scanDocument(r scanner, f docFields, extra ...any) (storage.Document, error) {
 	var d storage.Document
 	var imported string
-	dest := []any{&d.ID, &d.Title, &d.Outlet, &d.Byline, &d.Published, &d.URL, &d.FileName, &d.Format, &imported, &d.Status, &d.SHA256, &d.Length}
-	if withText {
+	var vars sql.NullString
+	dest := []any{&d.ID, &d.Title, &d.Outlet, &d.Byline, &d.Published, &d.Section, &d.URL, &d.FileName, &d.Format, &imported, &d.Status, &d.SHA256, &d.Length}
+	if f.text {
 		dest = append(dest, &d.Text)
 	}
-	err := r.Scan(dest...)
+	if f.vars {
+		dest = append(dest, &vars)
+	}
+	err := r.Scan(append(dest, extra...)...)
 	d.Imported = parseTime(imported)
+	if err == nil && vars.Valid && vars.String != "{}" {
+		if jerr := json.Unmarshal([]byte(vars.String), &d.Variables); jerr != nil {
+			err = storedField("document", d.ID, "variables", jerr)
+		}
+	}
 	return d, err
 }
 
 func getDocument(q querier, id string, withText bool) (storage.Document, error) {
-	cols := documentCols
-	if withText {
-		cols += ", text"
-	}
-	d, err := scanDocument(q.QueryRowContext(bg, "SELECT "+cols+" FROM documents WHERE id = ?", id), withText)
+	f := docFields{text: withText, vars: true}
+	d, err := scanDocument(q.QueryRowContext(bg, "SELECT "+f.cols(SchemaVersion)+" FROM documents d WHERE d.id = ?", id), f)
 	if errors.Is(err, sql.ErrNoRows) {
 		return d, fmt.Errorf("document %s: %w", id, storage.ErrNotFound)
 	}
@@ -130,7 +171,7 @@ func (p *Project) Document(ctx context.Context, id string) (storage.Document, er
 // DocumentByHash returns the document, without its text, whose text has
 // this SHA-256 (hex of the stored, normalised text), or ErrNotFound.
 func (p *Project) DocumentByHash(ctx context.Context, sha256 string) (storage.Document, error) {
-	d, err := scanDocument(p.db.QueryRow("SELECT "+documentCols+" FROM documents WHERE sha256 = ?", sha256), false)
+	d, err := scanDocument(p.db.QueryRow("SELECT "+documentCols+" FROM documents d WHERE d.sha256 = ?", sha256), docFields{})
 	if errors.Is(err, sql.ErrNoRows) {
 		return d, fmt.Errorf("document with hash %s: %w", sha256, storage.ErrNotFound)
 	}
@@ -156,35 +197,26 @@ func (p *Project) DocumentSummaries(ctx context.Context, ids []string) ([]storag
 // summaries reads document summaries (the count comes from
 // document_counts, kept by triggers).
 func (p *Project) summaries(ctx context.Context, where string, args []any) ([]storage.DocumentSummary, error) {
-	q := "SELECT " + prefixCols("d.", documentCols) + `, coalesce(c.annotations, 0)
+	q := "SELECT " + documentCols + `, coalesce(c.annotations, 0)
 		FROM documents d LEFT JOIN document_counts c ON c.document_id = d.id` + where + " ORDER BY d.seq"
 	return queryAll(p.db, q, args, func(r scanner) (storage.DocumentSummary, error) {
 		var s storage.DocumentSummary
-		var imported string
-		d := &s.Document
-		err := r.Scan(&d.ID, &d.Title, &d.Outlet, &d.Byline, &d.Published, &d.URL, &d.FileName, &d.Format, &imported, &d.Status, &d.SHA256, &d.Length, &s.Annotations)
-		d.Imported = parseTime(imported)
+		var err error
+		s.Document, err = scanDocument(r, docFields{}, &s.Annotations)
 		return s, err
 	})
 }
 
-func prefixCols(prefix, cols string) string {
-	parts := strings.Split(cols, ", ")
-	for i := range parts {
-		parts[i] = prefix + parts[i]
-	}
-	return strings.Join(parts, ", ")
-}
-
 // UpdateDocumentMeta changes a document's metadata (title, outlet, byline,
-// published, URL, status). Its text never changes.
+// published, section, URL, status); its variables are set with
+// SetDocumentVariables. Its text never changes.
 func (p *Project) UpdateDocumentMeta(ctx context.Context, d storage.Document) error {
 	if !validStatus(d.Status) {
 		return fmt.Errorf("document status %q: %w", d.Status, storage.ErrInvalid)
 	}
 	return p.write(ctx, "Edit document details", func(q querier) error {
-		res, err := q.ExecContext(bg, `UPDATE documents SET title=?, outlet=?, byline=?, published=?, url=?, status=? WHERE id=?`,
-			d.Title, d.Outlet, d.Byline, d.Published, d.URL, d.Status, d.ID)
+		res, err := q.ExecContext(bg, `UPDATE documents SET title=?, outlet=?, byline=?, published=?, section=?, url=?, status=? WHERE id=?`,
+			d.Title, d.Outlet, d.Byline, d.Published, d.Section, d.URL, d.Status, d.ID)
 		return mustAffect(res, err, "document", d.ID)
 	})
 }

@@ -53,7 +53,9 @@ func (m *merger) target(q querier, d *storage.Document, g *items) (id string, fr
 		m.skip(g)
 		return "", false, false, nil
 	}
-	got, err := addDocument(q, *d)
+	add := *d
+	add.Variables = nil // set apart: a value its variable cannot take is left out, not the document
+	got, err := addDocument(q, add)
 	switch {
 	case errors.Is(err, storage.ErrDuplicate):
 		m.rep.Duplicates++
@@ -65,6 +67,9 @@ func (m *merger) target(q querier, d *storage.Document, g *items) (id string, fr
 		return "", false, false, err
 	}
 	m.rep.Documents++
+	if err := m.documentVariables(q, got, d.Variables); err != nil {
+		return "", false, false, err
+	}
 	return got.ID, true, true, nil
 }
 
@@ -86,11 +91,14 @@ func documentDiff(file, proj *storage.Document) []string {
 	for _, f := range []struct{ name, got, was string }{
 		{"title", file.Title, proj.Title}, {"outlet", file.Outlet, proj.Outlet}, {"byline", file.Byline, proj.Byline},
 		{"publication date", file.Published, proj.Published}, {"URL", file.URL, proj.URL}, {"file name", file.FileName, proj.FileName},
-		{"status", file.Status, proj.Status},
+		{"status", file.Status, proj.Status}, {"section", file.Section, proj.Section},
 	} {
 		if f.got != "" && f.got != f.was {
 			diff = append(diff, f.name)
 		}
+	}
+	if len(file.Variables) > 0 && !maps.Equal(file.Variables, proj.Variables) {
+		diff = append(diff, "variables")
 	}
 	return diff
 }

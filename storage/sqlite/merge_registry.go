@@ -10,8 +10,8 @@ import (
 	"github.com/saywho-app/saywho/storage"
 )
 
-// registry merges the file's coders, codes and speakers, recording what
-// each file id became in the project.
+// registry merges the file's coders, codes, speakers and document
+// variables, recording what each file id became in the project.
 func (m *merger) registry(q querier, f *storage.Bundle) error {
 	if err := m.mergeCoders(q, f.Annotators); err != nil {
 		return err
@@ -19,7 +19,10 @@ func (m *merger) registry(q querier, f *storage.Bundle) error {
 	if err := m.mergeCodes(q, f.Codes); err != nil {
 		return err
 	}
-	return m.mergeSpeakers(q, f.Speakers)
+	if err := m.mergeSpeakers(q, f.Speakers); err != nil {
+		return err
+	}
+	return m.mergeVariables(q, f.Variables)
 }
 
 // mergeCoders matches coders by id, then by name.
@@ -175,6 +178,9 @@ func (m *merger) mergeSpeakers(q querier, speakers []storage.Speaker) error {
 		}
 		if id != "" {
 			m.speakers[s.ID] = id
+			if err := m.attributeConflicts(q, s, id); err != nil {
+				return err
+			}
 			continue
 		}
 		added, err := addSpeaker(q, s)
@@ -198,10 +204,38 @@ func speakerDiff(file, proj storage.Speaker) []string {
 			diff = append(diff, f.name)
 		}
 	}
+	diff = append(diff, attributeDiff(file, proj)...)
 	if !slices.Equal(nonNil(file.Aliases), nonNil(proj.Aliases)) {
 		diff = append(diff, "aliases")
 	}
 	return diff
+}
+
+// attributeDiff names the analysis attributes (gender, type, country)
+// in which a speaker of the file differs from the project's.
+func attributeDiff(file, proj storage.Speaker) []string {
+	var diff []string
+	for _, f := range []struct{ name, got, was string }{
+		{"gender", file.Gender, proj.Gender}, {"type", file.Type, proj.Type}, {"country", file.Country, proj.Country}} {
+		if f.got != f.was && !strings.EqualFold(f.got, f.was) {
+			diff = append(diff, f.name)
+		}
+	}
+	return diff
+}
+
+// attributeConflicts reports a speaker of the file matched to the
+// project's speaker id by its details whose analysis attributes differ
+// (the project's are kept).
+func (m *merger) attributeConflicts(q querier, file storage.Speaker, id string) error {
+	proj, err := getSpeaker(q, id)
+	if err != nil {
+		return err
+	}
+	if diff := attributeDiff(file, proj); len(diff) > 0 {
+		m.conflict(storage.Conflict{Kind: "speaker", ID: file.ID, What: file.Name, Problem: "matched the project's speaker by its details but differs in " + strings.Join(diff, ", "), Outcome: storage.KeptProject})
+	}
+	return nil
 }
 
 func nonNil(s []string) []string {

@@ -166,6 +166,11 @@ func (r *repairer) copyTable(ctx context.Context, t tableInfo, tr *TableRepair) 
 		tr.Damage = "its columns cannot be read: " + sqliteMessage(err)
 		return nil
 	}
+	if seededTables[t.name] {
+		if _, err := r.q.ExecContext(bg, "DELETE FROM main."+quoteName(t.name)); err != nil {
+			return err
+		}
+	}
 	var cols []string
 	for _, c := range t.columns {
 		if hasColumn(srcCols, c.name) {

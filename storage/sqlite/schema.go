@@ -4,11 +4,13 @@ package sqlite
 // spells "SYWH" in ASCII.
 const ApplicationID = 0x53595748
 
-// setsVersion and countsVersion are the first schemas with document sets
-// and with kept annotation counts.
+// setsVersion, countsVersion and attributesVersion are the first schemas
+// with document sets, with kept annotation counts, and with speaker
+// attributes, vocabularies and document variables.
 const (
-	setsVersion   = 2
-	countsVersion = 3
+	setsVersion       = 2
+	countsVersion     = 3
+	attributesVersion = 4
 )
 
 // SchemaVersion is the schema this build writes (PRAGMA user_version).
@@ -183,11 +185,56 @@ CREATE TRIGGER document_counts_au AFTER UPDATE OF document_id ON annotations BEG
 	UPDATE document_counts SET annotations = annotations + 1 WHERE document_id = new.document_id;
 END;
 `,
+	// 4: what analyses group by. Speakers gain gender, type and country;
+	// gender, type and role have editable lists of values per project
+	// (vocabularies, seeded with the defaults). Documents gain a section
+	// and user-defined variables (REFI-QDA's Variables of sources): a
+	// definition (name, type) and one value per document.
+	`
+ALTER TABLE speakers ADD COLUMN gender TEXT NOT NULL DEFAULT '';
+ALTER TABLE speakers ADD COLUMN type TEXT NOT NULL DEFAULT '';
+ALTER TABLE speakers ADD COLUMN country TEXT NOT NULL DEFAULT '';
+ALTER TABLE documents ADD COLUMN section TEXT NOT NULL DEFAULT '';
+
+CREATE TABLE vocabularies (
+	attribute TEXT NOT NULL CHECK (attribute IN ('gender','type','role')),
+	value     TEXT NOT NULL COLLATE NOCASE CHECK (value <> ''),
+	position  INTEGER NOT NULL,
+	PRIMARY KEY (attribute, value)
+) STRICT, WITHOUT ROWID;
+INSERT INTO vocabularies(attribute, value, position) VALUES
+	('gender', 'woman', 0), ('gender', 'man', 1), ('gender', 'non-binary', 2), ('gender', 'unknown', 3),
+	('type', 'person', 0), ('type', 'organisation', 1), ('type', 'document', 2), ('type', 'anonymous', 3),
+	('role', 'politician', 0), ('role', 'official', 1), ('role', 'expert', 2), ('role', 'citizen', 3), ('role', 'journalist', 4),
+	('role', 'spokesperson', 5), ('role', 'activist', 6), ('role', 'business', 7), ('role', 'celebrity', 8), ('role', 'other', 9);
+
+CREATE TABLE variables (
+	id          TEXT PRIMARY KEY,
+	name        TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (name <> ''),
+	type        TEXT NOT NULL CHECK (type IN ('text','number','date')),
+	description TEXT NOT NULL DEFAULT '',
+	position    INTEGER NOT NULL DEFAULT 0,
+	created     TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE document_variables (
+	document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+	variable_id TEXT NOT NULL REFERENCES variables(id) ON DELETE CASCADE,
+	value       TEXT NOT NULL CHECK (value <> ''),
+	PRIMARY KEY (document_id, variable_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX document_variables_variable ON document_variables(variable_id, value);
+`,
 }
 
 // derivedTables are kept by triggers from the other tables: undo does not
 // log them and repair does not copy them (it counts afresh).
 var derivedTables = map[string]bool{"document_counts": true}
+
+// seededTables get rows from their migration (the default vocabularies):
+// repair empties them before copying a damaged project's rows, which are
+// the project's own choice.
+var seededTables = map[string]bool{"vocabularies": true}
 
 // recount fills document_counts afresh from the annotations.
 func recount(q querier) error {

@@ -29,8 +29,13 @@ func richProject(t testing.TB, dir string) string {
 			t.Fatal(err)
 		}
 	}
-	d, err := p.AddDocument(bg, storage.Document{Title: "Harbour", Outlet: "Gazette", Text: unicodeText})
+	d, err := p.AddDocument(bg, storage.Document{Title: "Harbour", Outlet: "Gazette", Section: "Politics", Published: "2025-03-04", Text: unicodeText,
+		Variables: map[string]string{"page": "A3"}})
 	must(err)
+	_, err = p.AddVariable(bg, storage.Variable{Name: "circulation", Type: storage.VarNumber})
+	must(err)
+	must(p.SetDocumentVariables(bg, d.ID, map[string]string{"circulation": "12000"}))
+	must(p.SetVocabulary(bg, storage.Vocabulary{Attribute: storage.SpeakerGender, Values: []string{"woman", "man", "non-binary", "not stated"}}))
 	_, err = p.AddDocument(bg, storage.Document{Title: "Ferry", Text: "Ferry fares rise 🚢.\n“Fuel costs doubled,” Park said.\n"})
 	must(err)
 	who, err := p.EnsureAnnotator(bg, "coder")
@@ -39,7 +44,7 @@ func richProject(t testing.TB, dir string) string {
 	must(err)
 	sub, err := p.AddCode(bg, storage.Code{Name: "Elections", ParentID: topic.ID})
 	must(err)
-	zoe, err := p.AddSpeaker(bg, storage.Speaker{Name: "Zoë", Aliases: []string{"the minister"}, Wikidata: "Q42"})
+	zoe, err := p.AddSpeaker(bg, storage.Speaker{Name: "Zoë", Aliases: []string{"the minister"}, Wikidata: "Q42", Gender: "woman", Type: "person", Role: "politician", Country: "UA"})
 	must(err)
 	add := func(k storage.Kind, s string, codes ...string) storage.Annotation {
 		t.Helper()

@@ -241,19 +241,24 @@ func TestMigrateSchema1AddsSets(t *testing.T) {
 // document and returns its path.
 func schema1Project(t *testing.T) string {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "old.saywho")
+	return olderProject(t, 1, `INSERT INTO documents(id, title, imported, sha256, length, text) VALUES ('0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5c', 'Old doc', '2025-01-01T00:00:00.000Z', 'x', 3, 'abc')`)
+}
+
+// olderProject writes a project of an older schema version with its
+// metadata and the given rows, and returns its path.
+func olderProject(t *testing.T, version int, rows ...string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), fmt.Sprintf("v%d.saywho", version))
 	db, err := sql.Open("sqlite", "file:"+path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	for _, s := range []string{
-		fmt.Sprintf("PRAGMA application_id = %d", ApplicationID),
-		migrations[0],
-		"PRAGMA user_version = 1",
-		`INSERT INTO meta(key, value) VALUES ('project_id', '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b'), ('name', 'Old'), ('created', '2025-01-01T00:00:00.000Z')`,
-		`INSERT INTO documents(id, title, imported, sha256, length, text) VALUES ('0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5c', 'Old doc', '2025-01-01T00:00:00.000Z', 'x', 3, 'abc')`,
-	} {
+	stmts := []string{fmt.Sprintf("PRAGMA application_id = %d", ApplicationID)}
+	stmts = append(stmts, migrations[:version]...)
+	stmts = append(stmts, fmt.Sprintf("PRAGMA user_version = %d", version),
+		`INSERT INTO meta(key, value) VALUES ('project_id', '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b'), ('name', 'Old'), ('created', '2025-01-01T00:00:00.000Z')`)
+	for _, s := range append(stmts, rows...) {
 		if _, err := db.Exec(s); err != nil {
 			t.Fatalf("%.40s: %v", s, err)
 		}

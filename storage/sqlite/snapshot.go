@@ -15,7 +15,7 @@ func (p *Project) Snapshot(ctx context.Context, opts storage.SnapshotOptions) (*
 	if err != nil {
 		return nil, err
 	}
-	b := &storage.Bundle{Project: p.info, Annotators: reg.Annotators, Codes: reg.Codes, Speakers: reg.Speakers, Sets: reg.Sets}
+	b := &storage.Bundle{Project: p.info, Annotators: reg.Annotators, Codes: reg.Codes, Speakers: reg.Speakers, Sets: reg.Sets, Variables: reg.Variables}
 	err = p.EachDocument(ctx, storage.StreamOptions{SnapshotOptions: opts}, func(d *storage.DocumentData) error {
 		b.Documents = append(b.Documents, d.Document)
 		b.Annotations = append(b.Annotations, d.Annotations...)

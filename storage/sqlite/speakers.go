@@ -29,6 +29,9 @@ func prepareSpeaker(s storage.Speaker) (storage.Speaker, error) {
 	if s.Aliases == nil {
 		s.Aliases = []string{}
 	}
+	for _, f := range []*string{&s.Gender, &s.Type, &s.Country} {
+		*f = strings.TrimSpace(*f)
+	}
 	return s, nil
 }
 
@@ -68,9 +71,12 @@ func addSpeaker(q querier, s storage.Speaker) (storage.Speaker, error) {
 	if s.Modified.IsZero() {
 		s.Modified = s.Created
 	}
+	if err := canonicalAttributes(q, &s); err != nil {
+		return s, err
+	}
 	aliases, _ := json.Marshal(s.Aliases)
-	_, err = q.ExecContext(bg, `INSERT INTO speakers(id, name, aliases, role, affiliation, wikidata, note, created, modified) VALUES (?,?,?,?,?,?,?,?,?)`,
-		s.ID, s.Name, string(aliases), s.Role, s.Affiliation, s.Wikidata, s.Note, fmtTime(s.Created), fmtTime(s.Modified))
+	_, err = q.ExecContext(bg, `INSERT INTO speakers(id, name, aliases, role, affiliation, wikidata, note, gender, type, country, created, modified) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
+		s.ID, s.Name, string(aliases), s.Role, s.Affiliation, s.Wikidata, s.Note, s.Gender, s.Type, s.Country, fmtTime(s.Created), fmtTime(s.Modified))
 	if err != nil {
 		return s, explainConstraint(err, "speaker "+s.Name)
 	}
@@ -86,8 +92,11 @@ func (p *Project) UpdateSpeaker(ctx context.Context, s storage.Speaker) (storage
 	s.Modified = now()
 	aliases, _ := json.Marshal(s.Aliases)
 	err = p.write(ctx, "Edit speaker", func(q querier) error {
-		res, err := q.ExecContext(bg, `UPDATE speakers SET name=?, aliases=?, role=?, affiliation=?, wikidata=?, note=?, modified=? WHERE id=?`,
-			s.Name, string(aliases), s.Role, s.Affiliation, s.Wikidata, s.Note, fmtTime(s.Modified), s.ID)
+		if err := canonicalAttributes(q, &s); err != nil {
+			return err
+		}
+		res, err := q.ExecContext(bg, `UPDATE speakers SET name=?, aliases=?, role=?, affiliation=?, wikidata=?, note=?, gender=?, type=?, country=?, modified=? WHERE id=?`,
+			s.Name, string(aliases), s.Role, s.Affiliation, s.Wikidata, s.Note, s.Gender, s.Type, s.Country, fmtTime(s.Modified), s.ID)
 		return mustAffect(res, err, "speaker", s.ID)
 	})
 	return s, err
@@ -119,7 +128,8 @@ func (p *Project) MergeSpeakers(ctx context.Context, keepID, dropID string) erro
 			return err
 		}
 		keep.Aliases = append(append(keep.Aliases, drop.Name), drop.Aliases...)
-		for _, f := range []struct{ dst, src *string }{{&keep.Role, &drop.Role}, {&keep.Affiliation, &drop.Affiliation}, {&keep.Wikidata, &drop.Wikidata}, {&keep.Note, &drop.Note}} {
+		for _, f := range []struct{ dst, src *string }{{&keep.Role, &drop.Role}, {&keep.Affiliation, &drop.Affiliation}, {&keep.Wikidata, &drop.Wikidata}, {&keep.Note, &drop.Note},
+			{&keep.Gender, &drop.Gender}, {&keep.Type, &drop.Type}, {&keep.Country, &drop.Country}} {
 			if *f.dst == "" {
 				*f.dst = *f.src
 			}
@@ -134,8 +144,8 @@ func (p *Project) MergeSpeakers(ctx context.Context, keepID, dropID string) erro
 				return err
 			}
 		}
-		if _, err := q.ExecContext(bg, `UPDATE speakers SET aliases=?, role=?, affiliation=?, wikidata=?, note=?, modified=? WHERE id=?`,
-			string(aliases), keep.Role, keep.Affiliation, keep.Wikidata, keep.Note, fmtTime(now()), keepID); err != nil {
+		if _, err := q.ExecContext(bg, `UPDATE speakers SET aliases=?, role=?, affiliation=?, wikidata=?, note=?, gender=?, type=?, country=?, modified=? WHERE id=?`,
+			string(aliases), keep.Role, keep.Affiliation, keep.Wikidata, keep.Note, keep.Gender, keep.Type, keep.Country, fmtTime(now()), keepID); err != nil {
 			return err
 		}
 		_, err = q.ExecContext(bg, "DELETE FROM speakers WHERE id = ?", dropID)
@@ -143,12 +153,12 @@ func (p *Project) MergeSpeakers(ctx context.Context, keepID, dropID string) erro
 	})
 }
 
-const speakerCols = "s.id, s.name, s.aliases, s.role, s.affiliation, s.wikidata, s.note, s.created, s.modified"
+const speakerCols = "s.id, s.name, s.aliases, s.role, s.affiliation, s.wikidata, s.note, s.gender, s.type, s.country, s.created, s.modified"
 
 func scanSpeaker(r scanner, extra ...any) (storage.Speaker, error) {
 	var s storage.Speaker
 	var aliases, created, modified string
-	err := r.Scan(append([]any{&s.ID, &s.Name, &aliases, &s.Role, &s.Affiliation, &s.Wikidata, &s.Note, &created, &modified}, extra...)...)
+	err := r.Scan(append([]any{&s.ID, &s.Name, &aliases, &s.Role, &s.Affiliation, &s.Wikidata, &s.Note, &s.Gender, &s.Type, &s.Country, &created, &modified}, extra...)...)
 	if err == nil {
 		if jerr := json.Unmarshal([]byte(aliases), &s.Aliases); jerr != nil {
 			err = storedField("speaker", s.ID, "aliases", jerr)

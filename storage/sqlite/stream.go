@@ -38,7 +38,16 @@ func (p *Project) Registry(ctx context.Context, opts storage.SnapshotOptions) (s
 		if err != nil {
 			return err
 		}
-		r.Sets, err = sel.narrow(ctx, tx, sets)
+		if r.Sets, err = sel.narrow(ctx, tx, sets); err != nil {
+			return err
+		}
+		if p.version < attributesVersion {
+			return nil
+		}
+		if r.Vocabularies, err = listVocabularies(ctx, tx); err != nil {
+			return err
+		}
+		r.Variables, err = listVariables(ctx, tx)
 		return err
 	})
 	return r, err
@@ -52,7 +61,7 @@ func (p *Project) EachDocument(ctx context.Context, opts storage.StreamOptions, 
 		if err != nil {
 			return err
 		}
-		s, err := openStreams(ctx, tx, sel, opts)
+		s, err := openStreams(ctx, tx, sel, opts, p.version)
 		if err != nil {
 			return err
 		}

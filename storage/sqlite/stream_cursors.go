@@ -86,18 +86,14 @@ type streams struct {
 }
 
 // openStreams opens the cursors over the selected documents and the parts
-// of them opts asks for.
-func openStreams(ctx context.Context, tx *sql.Tx, sel selected, opts storage.StreamOptions) (*streams, error) {
+// of them opts asks for, in a project of that schema version.
+func openStreams(ctx context.Context, tx *sql.Tx, sel selected, opts storage.StreamOptions, version int) (*streams, error) {
 	s := &streams{}
 	var err error
-	cols := prefixCols("d.", documentCols)
-	withText := !opts.NoText
-	if withText {
-		cols += ", d.text"
-	}
+	f := docFields{text: !opts.NoText, vars: !opts.NoVariables}
 	where, args := sel.and()
-	s.docs, err = openCursor(ctx, tx, true, "SELECT d.seq, "+cols+" FROM documents d"+where+" ORDER BY d.seq", args,
-		func(r scanner) (storage.Document, error) { return scanDocument(r, withText) })
+	s.docs, err = openCursor(ctx, tx, true, "SELECT d.seq, "+f.cols(version)+" FROM documents d"+where+" ORDER BY d.seq", args,
+		func(r scanner) (storage.Document, error) { return scanDocument(r, f) })
 	if err != nil {
 		return s, err
 	}

@@ -29,6 +29,7 @@ var undoTables = map[string][]string{
 	"documents":   {"text", "sha256", "length"},
 	"annotations": nil, "annotation_codes": nil, "relations": nil, "memos": nil,
 	"sets": nil, "set_documents": nil,
+	"vocabularies": nil, "variables": nil, "document_variables": nil,
 }
 
 type group struct {

@@ -3,6 +3,7 @@ package sqlite
 import (
 	"errors"
 	"fmt"
+	"reflect"
 	"slices"
 	"testing"
 
@@ -83,7 +84,7 @@ func TestPartialReadsMatchTheLists(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(two) != 2 || two[0] != list[0] || two[1] != list[2] || list[1].Annotations != 6 {
+	if len(two) != 2 || !reflect.DeepEqual(two[0], list[0]) || !reflect.DeepEqual(two[1], list[2]) || list[1].Annotations != 6 {
 		t.Errorf("DocumentSummaries %+v of %+v", two, list)
 	}
 }
