@@ -32,7 +32,7 @@ func firstStart(w fyne.Window, done func(name string)) {
 	intro := wrapLabel("Saywho helps you mark who said what in news articles: quotes, their speakers, claims, cues and your own codes. " +
 		"Everything you do is saved at once and can be undone.\n\n" +
 		"Your name is recorded with each annotation you make, so that several coders can work on the same articles and compare. " +
-		"You can change it later with File → Change coder.")
+		"You can change it later with File › Change coder.")
 	form := container.NewVBox(title, intro, widget.NewForm(widget.NewFormItem("Your name", name)), container.NewHBox(start))
 	w.SetContent(container.NewCenter(container.NewGridWrap(fyne.NewSize(560, 360), form)))
 	w.Canvas().Focus(name)
