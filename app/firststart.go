@@ -44,8 +44,19 @@ func osUserName() string {
 	if err != nil {
 		return ""
 	}
-	if n := strings.TrimSpace(strings.Split(u.Name, ",")[0]); n != "" {
-		return n
+	return accountName(u.Name, u.Username)
+}
+
+// accountName picks the name to suggest from an account's full name (its
+// first comma-separated field: the GECOS convention) and login name, less
+// the Windows domain or computer name ("LAPTOP-1\zoe" is "zoe").
+func accountName(full, login string) string {
+	n := strings.TrimSpace(strings.Split(full, ",")[0])
+	if n == "" {
+		n = login
 	}
-	return u.Username
+	if i := strings.LastIndex(n, `\`); i >= 0 {
+		n = n[i+1:]
+	}
+	return n
 }
