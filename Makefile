@@ -96,7 +96,7 @@ dist-windows: dist-deps $(FYNE)
 test-dist: dist-deps
 	@.ci/install-deps.sh $(TEST_DEPS) $(WINE_DEPS)
 	@[ -f dist/build/windows/saywho.exe ] && [ -f dist/build/linux/saywho ] || { echo "run make dist first"; exit 1; }
-	.ci/test-dist.sh dist/build/windows/saywho.exe $$(ls -d dist/build/linux/saywho-*-linux-*/ | head -n1)
+	.ci/test-dist.sh dist/build/windows/saywho.exe $$(ls -d dist/build/linux/saywho-*-linux-*/ | head -n1) $$(ls dist/saywho-*-windows-amd64-setup.exe 2>/dev/null | head -n1)
 
 # Install the Linux build into your menu with its icons and the .saywho
 # file type (~/.local; XDG_DATA_HOME is respected).

@@ -18,6 +18,7 @@ app_id=$(sed -n 's/^[[:space:]]*ID[[:space:]]*=[[:space:]]*"\(.*\)"/\1/p' FyneAp
 name=saywho-$version-linux-$($GO env GOARCH)
 work=dist/build/linux
 rm -rf "$work" && mkdir -p "$work" dist
+rm -f dist/saywho-*-linux-*.tar.xz dist/SHA256SUMS
 
 echo "dist-linux: building saywho $version"
 CGO_ENABLED=1 $GO build -trimpath -ldflags "-s -w -X github.com/saywho-app/saywho/app/version.Version=$version" \

@@ -21,6 +21,7 @@ app_id=$(field ID)
 name=saywho-$version-windows-amd64
 work=dist/build/windows
 rm -rf "$work" && mkdir -p "$work" dist
+rm -f dist/saywho-*-windows-amd64.zip dist/saywho-*-windows-amd64-setup.exe dist/SHA256SUMS
 rm -f cmd/saywho/Saywho.exe cmd/saywho/saywho.exe
 
 echo "dist-windows: building saywho.exe $version"
@@ -45,7 +46,6 @@ cp "$work/saywho.exe" "$stage/"
 cp README.md "$stage/README.txt"
 cp LICENSE "$stage/LICENSE.txt"
 cp CHANGELOG.md "$stage/CHANGELOG.txt"
-rm -f "dist/$name.zip"
 (cd "$work" && TZ=UTC zip -qrX "$repo/dist/$name.zip" "$name")
 echo "dist-windows: dist/$name.zip"
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# test-dist.sh WIN_EXE LINUX_DIR: check the release builds (make dist).
+# test-dist.sh WIN_EXE LINUX_DIR [SETUP_EXE]: check the release builds (make dist).
 # LINUX_DIR is the unpacked Linux tarball: its .desktop entry must pass
 # desktop-file-validate, and install.sh must install and uninstall it
 # (menu entry, icons, the .saywho type) into a throwaway home. Then the
@@ -14,8 +14,9 @@
 #   - the window opens, creates the default project in %APPDATA%\Saywho,
 #     and saves a quote made with the mouse and the Q key (xdotool, as
 #     .ci/smoke.sh does on Linux); given a project path, it opens that one;
-#   - the NSIS installer, when built, installs, registers .saywho and
-#     uninstalls.
+#   - the NSIS installer (SETUP_EXE), when built, installs silently,
+#     registers .saywho so that opening a project file starts Saywho with
+#     it (as a double-click in Explorer does), and uninstalls.
 # Wine 8.0 lacks ProcessPrng (bcryptprimitives.dll), which Go programs need
 # at start: a test-only stand-in, .ci/wine/bcryptprimitives.c, is built
 # with mingw and put into the throwaway Wine prefix.
@@ -24,6 +25,7 @@ set -euo pipefail
 exe=$(realpath "$1")
 pkg=$(realpath "$2")
 lin=$pkg/bin/saywho
+setup=${3:+$(realpath "$3")}
 repo=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 xvfb_pid=
@@ -185,5 +187,38 @@ w export 'C:\Users\Zoë\AppData\Roaming\Saywho\My project.saywho' -o "$winpath\\
 L export "$project" -o "$work/default.json" >/dev/null
 same_export "JSON of the project with the quote" "$work/default.json" "$docs/default.json"
 echo "  the quote is saved, checked and exported alike by both builds"
+
+if [ -n "$setup" ]; then
+  step "installer: install, open a .saywho by its file type, uninstall"
+  wine "$setup" /S
+  wineserver -w
+  inst=$users/Zoë/AppData/Local/Programs/Saywho
+  [ -f "$inst/saywho.exe" ] || fail "the installer put no saywho.exe into %LOCALAPPDATA%\\Programs\\Saywho"
+  [ -f "$users/Zoë/AppData/Roaming/Microsoft/Windows/Start Menu/Programs/Saywho.lnk" ] || fail "no Start menu entry"
+  got=$(wine "$inst/saywho.exe" --version | tr -d '\r')
+  [ "$got" = "$want" ] || fail "the installed saywho.exe says '$got'"
+  wine reg query 'HKCU\Software\Classes\.saywho' /ve | tr -d '\r' | grep -q 'Saywho.Project' || fail ".saywho is not registered"
+  # What Explorer does on a double-click: ShellExecute on the file.
+  wine start "$winpath\\Studie.saywho" >"$work/app.log" 2>&1
+  for _ in $(seq 300); do
+    app_pid=$(pgrep -f 'Programs.Saywho.saywho.exe' | head -n1 || true)
+    [ -n "$app_pid" ] && break
+    sleep 0.2
+  done
+  [ -n "$app_pid" ] || fail "opening Studie.saywho did not start the installed saywho.exe"
+  wait_window 'Studie' "$app_pid"
+  echo "  opened by its type: $(xdotool getwindowname "$win")"
+  xdotool windowfocus "$win" key ctrl+q
+  for _ in $(seq 150); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.1; done
+  kill -0 "$app_pid" 2>/dev/null && fail "the installed saywho.exe did not quit"
+  app_pid=
+  wine "$inst/uninstall.exe" /S
+  wineserver -w
+  sleep 2
+  [ ! -e "$inst/saywho.exe" ] || fail "the uninstaller left saywho.exe"
+  if wine reg query 'HKCU\Software\Classes\Saywho.Project' >/dev/null 2>&1; then fail "the uninstaller left the file type"; fi
+  [ -f "$docs/Studie.saywho" ] || fail "the uninstaller removed a project"
+  echo "  installed, opened by type, uninstalled; projects kept"
+fi
 
 echo "test-dist: ok"
