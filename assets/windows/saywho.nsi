@@ -9,7 +9,8 @@
 ; (0.1.0), APP_BUILD (1), STAGE (folder with saywho.exe and the texts),
 ; OUTFILE.
 
-Unicode true
+; 64-bit like saywho.exe (and runnable by a 64-bit-only Wine in make test-dist).
+Target amd64-unicode
 !include "MUI2.nsh"
 
 !define APPNAME "Saywho"
