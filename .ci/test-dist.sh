@@ -39,6 +39,7 @@ cleanup() {
 trap cleanup EXIT
 fail() { echo "test-dist: FAIL: $*"; [ -f "$work/app.log" ] && { echo "--- app output:"; cat "$work/app.log"; }; exit 1; }
 step() { echo "test-dist: $*"; }
+trap 'fail "line $LINENO: $BASH_COMMAND"' ERR
 shot() { [ -n "${TEST_DIST_SHOTS:-}" ] && mkdir -p "$TEST_DIST_SHOTS" && import -window root "$TEST_DIST_SHOTS/$1.png" 2>/dev/null || true; }
 
 # The user Zoë, with a Wine prefix and a home of her own.
@@ -197,20 +198,25 @@ if [ -n "$setup" ]; then
   [ -f "$users/Zoë/AppData/Roaming/Microsoft/Windows/Start Menu/Programs/Saywho.lnk" ] || fail "no Start menu entry"
   got=$(wine "$inst/saywho.exe" --version | tr -d '\r')
   [ "$got" = "$want" ] || fail "the installed saywho.exe says '$got'"
-  wine reg query 'HKCU\Software\Classes\.saywho' /ve | tr -d '\r' | grep -q 'Saywho.Project' || fail ".saywho is not registered"
-  # What Explorer does on a double-click: ShellExecute on the file.
-  wine start "$winpath\\Studie.saywho" >"$work/app.log" 2>&1
-  for _ in $(seq 300); do
-    app_pid=$(pgrep -f 'Programs.Saywho.saywho.exe' | head -n1 || true)
-    [ -n "$app_pid" ] && break
-    sleep 0.2
-  done
-  [ -n "$app_pid" ] || fail "opening Studie.saywho did not start the installed saywho.exe"
+  # Explorer opens a double-clicked file with the command registered for
+  # its type. Wine 8.0 does not merge HKCU\Software\Classes into HKCR, so
+  # its own ShellExecute cannot find a per-user type: read the registration
+  # (reg export writes UTF-16) and run the command as Explorer would.
+  regval() { # KEY: the default value of KEY, unescaped
+    wine reg export "$1" "$work/key.reg" /y >/dev/null
+    iconv -f UTF-16 -t UTF-8 "$work/key.reg" | tr -d '\r' | sed -n 's/^@="\(.*\)"$/\1/p' | sed 's/\\\(.\)/\1/g'
+  }
+  [ "$(regval 'HKCU\Software\Classes\.saywho')" = Saywho.Project ] || fail ".saywho is not registered as Saywho.Project"
+  open=$(regval 'HKCU\Software\Classes\Saywho.Project\shell\open\command')
+  [ "$open" = '"C:\users\Zoë\AppData\Local\Programs\Saywho\saywho.exe" "%1"' ] || fail "the open command is $open"
+  prog=${open#\"}
+  prog=${prog%%\"*}
+  wine "$prog" "$winpath\\Studie.saywho" >"$work/app.log" 2>&1 &
+  app_pid=$!
   wait_window 'Studie' "$app_pid"
   echo "  opened by its type: $(xdotool getwindowname "$win")"
   xdotool windowfocus "$win" key ctrl+q
-  for _ in $(seq 150); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.1; done
-  kill -0 "$app_pid" 2>/dev/null && fail "the installed saywho.exe did not quit"
+  wait_exit "$app_pid" 15
   app_pid=
   wine "$inst/uninstall.exe" /S
   wineserver -w
