@@ -23,6 +23,10 @@ rm -f dist/saywho-*-linux-*.tar.xz dist/SHA256SUMS
 echo "dist-linux: building saywho $version"
 CGO_ENABLED=1 $GO build -trimpath -ldflags "-s -w -X github.com/saywho-app/saywho/app/version.Version=$version" \
   -o "$work/saywho" ./cmd/saywho
+# fyne package raises Build in FyneApp.toml after packaging (a release
+# sets it by hand): keep the file as committed.
+cp FyneApp.toml "$work/FyneApp.toml.orig"
+trap 'cp "$repo/$work/FyneApp.toml.orig" "$repo/FyneApp.toml"' EXIT
 (cd "$work" && "$FYNE" package -os linux --release --exe "$repo/$work/saywho" --src "$repo")
 mkdir -p "$work/unpacked"
 tar -xJf "$work/Saywho.tar.xz" -C "$work/unpacked"

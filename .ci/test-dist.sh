@@ -38,7 +38,8 @@ cleanup() {
 }
 trap cleanup EXIT
 fail() { echo "test-dist: FAIL: $*"; [ -f "$work/app.log" ] && { echo "--- app output:"; cat "$work/app.log"; }; exit 1; }
-step() { echo "test-dist: $*"; }
+steps=0
+step() { steps=$((steps + 1)); echo "test-dist: $*"; }
 trap 'fail "line $LINENO: $BASH_COMMAND"' ERR
 shot() { [ -n "${TEST_DIST_SHOTS:-}" ] && mkdir -p "$TEST_DIST_SHOTS" && import -window root "$TEST_DIST_SHOTS/$1.png" 2>/dev/null || true; }
 
@@ -227,4 +228,4 @@ if [ -n "$setup" ]; then
   echo "  installed, opened by type, uninstalled; projects kept"
 fi
 
-echo "test-dist: ok"
+echo "test-dist: $steps passed, 0 failed"
