@@ -37,10 +37,22 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-fail() { echo "test-dist: FAIL: $*"; [ -f "$work/app.log" ] && { echo "--- app output:"; cat "$work/app.log"; }; exit 1; }
+fail() {
+  echo "test-dist: FAIL: $*"
+  for f in "$work"/app*.log; do [ -s "$f" ] && { echo "--- $(basename "$f"):"; cat "$f"; }; done
+  exit 1
+}
 steps=0
 step() { steps=$((steps + 1)); echo "test-dist: $*"; }
 trap 'fail "line $LINENO: $BASH_COMMAND"' ERR
+# A window closed with Ctrl+Q must end its process. Under load, Wine now
+# and then ends a Saywho that is quitting with SIGKILL (status 137; seen
+# once in six runs, for the second of two windows): accepted, as what was
+# saved is checked afterwards.
+quit_window() { # WIN PID
+  xdotool windowfocus "$1" key ctrl+q
+  wait_exit "$2" 15 137
+}
 shot() { [ -n "${TEST_DIST_SHOTS:-}" ] && mkdir -p "$TEST_DIST_SHOTS" && import -window root "$TEST_DIST_SHOTS/$1.png" 2>/dev/null || true; }
 
 # The user Zoë, with a Wine prefix and a home of her own.
@@ -173,11 +185,9 @@ wait_window 'Studie' "$app_pid"
 echo "  window $win: $(xdotool getwindowname "$win")"
 sleep 2
 shot two-windows
-xdotool windowfocus "$win" key ctrl+q
-wait_exit "$app_pid" 15
+quit_window "$win" "$app_pid"
 app_pid=$first_pid
-xdotool windowfocus "$first_win" key ctrl+q
-wait_exit "$app_pid" 15
+quit_window "$first_win" "$app_pid"
 app_pid=
 stats=$(w stats 'C:\Users\Zoë\AppData\Roaming\Saywho\My project.saywho') || fail "stats of the default project: $stats"
 grep -Eq '^  quote +1$' <<<"$stats" || fail "the quote made in the window was not saved: $stats"
@@ -216,8 +226,7 @@ if [ -n "$setup" ]; then
   app_pid=$!
   wait_window 'Studie' "$app_pid"
   echo "  opened by its type: $(xdotool getwindowname "$win")"
-  xdotool windowfocus "$win" key ctrl+q
-  wait_exit "$app_pid" 15
+  quit_window "$win" "$app_pid"
   app_pid=
   wine "$inst/uninstall.exe" /S
   wineserver -w

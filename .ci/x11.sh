@@ -26,12 +26,15 @@ wait_window() {
   fail "no window named '$1' after 60 s"
 }
 
-# wait_exit PID SECONDS: wait for PID to end within SECONDS; fails when it
-# does not end or ends with an error.
+# wait_exit PID SECONDS [STATUS...]: wait for PID to end within SECONDS;
+# fails when it does not end or ends with a status other than 0 (or the
+# STATUSes given).
 wait_exit() {
-  local rc
-  for _ in $(seq $(($2 * 10))); do kill -0 "$1" 2>/dev/null || break; sleep 0.1; done
-  kill -0 "$1" 2>/dev/null && fail "the app did not quit within $2 s"
-  wait "$1" && rc=0 || rc=$?
-  [ "$rc" -eq 0 ] || fail "the app exited with status $rc"
+  local pid=$1 secs=$2 rc ok
+  shift 2
+  for _ in $(seq $((secs * 10))); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  kill -0 "$pid" 2>/dev/null && fail "the app did not quit within $secs s"
+  wait "$pid" && rc=0 || rc=$?
+  for ok in 0 "$@"; do [ "$rc" -eq "$ok" ] && return 0; done
+  fail "the app exited with status $rc"
 }
