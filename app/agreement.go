@@ -26,8 +26,8 @@ func (u *UI) agreementDialog() {
 				u.status.info("No agreement to compute")
 				dialog.ShowInformation("Agreement between coders",
 					"Agreement needs two or more coders who annotated the same document independently.\n\n"+
-						err.Error()+".\n\nEach coder works under their own name (File → Change coder…);\n"+
-						"coders' project files are brought together with File → Import.", u.win)
+						err.Error()+".\n\nEach coder works under their own name (File › Change coder…);\n"+
+						"coders' project files are brought together with File › Import.", u.win)
 			case err != nil:
 				u.status.failed("Agreement: " + err.Error())
 				dialog.ShowError(err, u.win)
