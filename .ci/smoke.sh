@@ -19,25 +19,15 @@ cleanup() {
 trap cleanup EXIT
 fail() { echo "smoke: FAIL: $*"; echo "--- app output:"; cat "$log" 2>/dev/null || true; exit 1; }
 
-d=77
-while [ -e /tmp/.X11-unix/X$d ] || [ -e /tmp/.X$d-lock ]; do d=$((d + 1)); done
-Xvfb :$d -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb_pid=$!
-for _ in $(seq 50); do [ -e /tmp/.X11-unix/X$d ] && break; sleep 0.1; done
-export DISPLAY=:$d HOME="$work/home" XDG_DATA_HOME="$work/home/.local/share" XDG_CONFIG_HOME="$work/home/.config"
+. "$(dirname "$0")/x11.sh"
+start_xvfb 77
+export HOME="$work/home" XDG_DATA_HOME="$work/home/.local/share" XDG_CONFIG_HOME="$work/home/.config"
 export LANG=en_US.UTF-8 SAYWHO_CODER="Smoke Tester"
 mkdir -p "$HOME"
 
 "$bin" >"$log" 2>&1 &
 app_pid=$!
-win=
-for _ in $(seq 300); do
-  win=$(xdotool search --onlyvisible --name 'Saywho' 2>/dev/null | head -n1 || true)
-  [ -n "$win" ] && break
-  kill -0 "$app_pid" 2>/dev/null || fail "the app exited before showing a window"
-  sleep 0.2
-done
-[ -n "$win" ] || fail "no window after 60 s"
+wait_window Saywho "$app_pid"
 echo "smoke: window $win: $(xdotool getwindowname "$win")"
 sleep 2
 xdotool windowsize "$win" 1280 800 windowmove "$win" 0 0 || true
@@ -56,11 +46,8 @@ xdotool key q
 sleep 1
 if [ -n "${SMOKE_SHOT:-}" ]; then import -window root "$SMOKE_SHOT" || true; fi
 xdotool key ctrl+q
-for _ in $(seq 100); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.1; done
-if kill -0 "$app_pid" 2>/dev/null; then fail "the app did not quit on Ctrl+Q within 10 s"; fi
-wait "$app_pid" && rc=0 || rc=$?
+wait_exit "$app_pid" 10
 app_pid=
-[ "$rc" -eq 0 ] || fail "the app exited with status $rc"
 stats=$("$bin" stats "$project") || fail "saywho stats failed: $stats"
 echo "$stats"
 echo "$stats" | grep -Eq '^Documents: +1$' || fail "the default project should hold the sample article"

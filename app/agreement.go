@@ -29,8 +29,8 @@ func (u *UI) agreementDialog() {
 			u.status.info("No agreement to compute")
 			dialog.ShowInformation("Agreement between coders",
 				"Agreement needs two or more coders who annotated the same document independently.\n\n"+
-					err.Error()+".\n\nEach coder works under their own name (File → Change coder…);\n"+
-					"coders' project files are brought together with File → Import.", u.win)
+					err.Error()+".\n\nEach coder works under their own name (File › Change coder…);\n"+
+					"coders' project files are brought together with File › Import.", u.win)
 		case errors.Is(err, context.Canceled):
 			u.status.info("Agreement cancelled")
 		case err != nil:

@@ -68,7 +68,7 @@ func statusName(s string) string {
 	case storage.StatusInProgress:
 		return "In progress"
 	case storage.StatusDone:
-		return "Done ✓"
+		return "Done"
 	}
 	return "New"
 }

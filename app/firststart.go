@@ -32,7 +32,7 @@ func firstStart(w fyne.Window, done func(name string)) {
 	intro := wrapLabel("Saywho helps you mark who said what in news articles: quotes, their speakers, claims, cues and your own codes. " +
 		"Everything you do is saved at once and can be undone.\n\n" +
 		"Your name is recorded with each annotation you make, so that several coders can work on the same articles and compare. " +
-		"You can change it later with File → Change coder.")
+		"You can change it later with File › Change coder.")
 	form := container.NewVBox(title, intro, widget.NewForm(widget.NewFormItem("Your name", name)), container.NewHBox(start))
 	w.SetContent(container.NewCenter(container.NewGridWrap(fyne.NewSize(560, 360), form)))
 	w.Canvas().Focus(name)
@@ -44,8 +44,19 @@ func osUserName() string {
 	if err != nil {
 		return ""
 	}
-	if n := strings.TrimSpace(strings.Split(u.Name, ",")[0]); n != "" {
-		return n
+	return accountName(u.Name, u.Username)
+}
+
+// accountName picks the name to suggest from an account's full name (its
+// first comma-separated field: the GECOS convention) and login name, less
+// the Windows domain or computer name ("LAPTOP-1\zoe" is "zoe").
+func accountName(full, login string) string {
+	n := strings.TrimSpace(strings.Split(full, ",")[0])
+	if n == "" {
+		n = login
 	}
-	return u.Username
+	if i := strings.LastIndex(n, `\`); i >= 0 {
+		n = n[i+1:]
+	}
+	return n
 }

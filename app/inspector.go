@@ -78,9 +78,9 @@ func (in *inspector) refresh() {
 	case start < end && in.u.doc.ID != "":
 		objs = in.selectionView(start, end)
 	case in.u.doc.ID == "":
-		objs = []fyne.CanvasObject{wrapLabel("No document open. Import articles with File → Import… or drop files on the window.")}
+		objs = []fyne.CanvasObject{wrapLabel("No document open. Import articles with File › Import… or drop files on the window.")}
 	default:
-		objs = append([]fyne.CanvasObject{heading("Inspector"), wrapLabel("Select text in the article, then press a key to mark it. Click a highlight to see and edit it; Tab moves to the next one. Help → Keyboard shortcuts lists all keys.")},
+		objs = append([]fyne.CanvasObject{heading("Inspector"), wrapLabel("Select text in the article, then press a key to mark it. Click a highlight to see and edit it; Tab moves to the next one. Help › Keyboard shortcuts lists all keys.")},
 			in.legend()...)
 	}
 	in.box.Objects = objs

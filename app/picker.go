@@ -43,7 +43,7 @@ func (u *UI) showPicker(title string, items []pickItem, newLabel string, onCreat
 	pk.list = twoLineList(func() int { return len(pk.shown) },
 		func(i int) (string, string) { return pk.shown[i].Label, pk.shown[i].Detail })
 	pk.list.OnSelected = func(i widget.ListItemID) { pk.choose(i) }
-	hint := "Enter chooses the highlighted row; ↑/↓ move; Esc closes."
+	hint := "Enter chooses the highlighted row; Up and Down move; Esc closes."
 	if onCreate != nil {
 		hint += " A name that is not listed is offered as “" + newLabel + "”."
 	}

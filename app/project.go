@@ -17,8 +17,8 @@ import (
 	fynestorage "fyne.io/fyne/v2/storage"
 )
 
-// File → New project…, Open project…, Open recent, Change coder…, and
-// Edit → Delete document….
+// File › New project…, Open project…, Open recent, Change coder…, and
+// Edit › Delete document….
 
 // newProjectDialog asks for a name and a folder and creates the project.
 func (u *UI) newProjectDialog() {
@@ -188,7 +188,7 @@ func (u *UI) deleteDocumentDialog() {
 		return
 	}
 	id := s.ID
-	msg := fmt.Sprintf("Delete “%s” and its %s from the project?\n\nEdit → Undo brings it back.", excerpt(s.Title, 60), count(s.Annotations, "annotation"))
+	msg := fmt.Sprintf("Delete “%s” and its %s from the project?\n\nEdit › Undo brings it back.", excerpt(s.Title, 60), count(s.Annotations, "annotation"))
 	dialog.ShowConfirm("Delete document", msg, func(ok bool) {
 		if ok {
 			u.do("Deleted document", func(ctx context.Context) error { return u.p.DeleteDocument(ctx, id) })

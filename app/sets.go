@@ -136,7 +136,7 @@ func (u *UI) documentSetsDialog() {
 	}
 	sets := u.docList.sets.sets
 	if len(sets) == 0 {
-		u.status.info("The project has no sets yet: Edit → New set from the listed documents… makes one")
+		u.status.info("The project has no sets yet: Edit › New set from the listed documents… makes one")
 		return
 	}
 	doc := u.doc.ID
@@ -205,7 +205,7 @@ func (u *UI) deleteSetDialog() {
 		return
 	}
 	id := s.ID
-	msg := fmt.Sprintf("Delete the set “%s”? Its %s stay in the project.\n\nEdit → Undo brings the set back.", s.Name, count(len(s.DocumentIDs), "document"))
+	msg := fmt.Sprintf("Delete the set “%s”? Its %s stay in the project.\n\nEdit › Undo brings the set back.", s.Name, count(len(s.DocumentIDs), "document"))
 	dialog.ShowConfirm("Delete set", msg, func(ok bool) {
 		if ok {
 			u.do("Deleted set", func(ctx context.Context) error { return u.p.DeleteSet(ctx, id) })

@@ -7,6 +7,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/saywho-app/saywho/app/version"
 )
 
 // setTheme switches between the light, dark and system theme and
@@ -45,17 +47,18 @@ func (u *UI) toggleSnap() {
 
 // showAbout names the program, the project and the coder.
 func (u *UI) showAbout() {
-	meta := u.app.Metadata()
-	version := meta.Version
-	if version == "" {
-		version = "development build"
-	}
-	text := widget.NewLabel(fmt.Sprintf("Saywho %s\nMark who said what in news articles.\n\nProject: %s\nCoder: %s",
-		version, u.p.Path(), u.coder.Name))
+	text := widget.NewLabel(aboutText(u.p.Path(), u.coder.Name))
 	text.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustom("About Saywho", "Close", container.NewPadded(text), u.win)
 	d.Resize(fyne.NewSize(480, 260))
 	d.Show()
+}
+
+// aboutText is the body of Help → About: the version of this build (see
+// package version), the project and the coder.
+func aboutText(project, coder string) string {
+	return fmt.Sprintf("Saywho %s\nMark who said what in news articles.\n\nProject: %s\nCoder: %s",
+		version.String(), project, coder)
 }
 
 // quit closes the window, which closes the project and ends the app.

@@ -188,7 +188,7 @@ func (u *UI) togglePanel(docs bool) {
 // cannot be written.
 func (u *UI) newReadOnlyBanner() *fyne.Container {
 	msg := widget.NewLabel("Read-only: this project file cannot be changed here (it is write-protected or opened read-only). " +
-		"You can read, search and export; to annotate, open a writable copy (File → Back up project… makes one).")
+		"You can read, search and export; to annotate, open a writable copy (File › Back up project… makes one).")
 	msg.Wrapping = fyne.TextWrapWord
 	msg.Importance = widget.DangerImportance
 	c := container.NewVBox(msg, widget.NewSeparator())

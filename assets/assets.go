@@ -1,5 +1,8 @@
 // Package assets bundles the files Saywho ships inside its binary: the
-// application icon and the sample article of the default project.
+// application icon and the sample article of the default project. Its
+// folders hold what releases ship beside the binary (see docs/install.md):
+// linux/ the file type and install script, windows/ the installer script,
+// iconsizes the command that writes the icon at desktop sizes.
 package assets
 
 import _ "embed"

@@ -9,10 +9,15 @@ import (
 
 	"github.com/saywho-app/saywho/app"
 	"github.com/saywho-app/saywho/app/cli"
+	"github.com/saywho-app/saywho/app/version"
 )
 
 func main() {
 	args := os.Args[1:]
+	if len(args) == 1 && (args[0] == "--version" || args[0] == "-version") {
+		fmt.Println("saywho", version.String())
+		return
+	}
 	if len(args) > 0 && args[0] == "--" {
 		args = args[1:] // what follows is a project, even "-odd.saywho" or "import"
 	} else if len(args) > 0 && cli.IsCommand(args[0]) {
