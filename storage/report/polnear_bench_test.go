@@ -4,6 +4,7 @@ import (
 	"hash/fnv"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"syscall"
 	"testing"
@@ -37,6 +38,9 @@ func polnearProject(tb testing.TB) *sqlite.Project {
 			files[sub+"/"+e.Name()] = data
 		}
 	}
+	if _, bench := tb.(*testing.B); !bench && polnearArticles > 0 {
+		files = firstArticles(files, polnearArticles)
+	}
 	b, _, err := brat.Import(files, brat.ImportOptions{})
 	if err != nil {
 		tb.Fatal(err)
@@ -51,6 +55,26 @@ func polnearProject(tb testing.TB) *sqlite.Project {
 		tb.Fatal(err)
 	}
 	return p
+}
+
+// firstArticles keeps the files of the first n articles (by name).
+func firstArticles(files map[string][]byte, n int) map[string][]byte {
+	var texts []string
+	for name := range files {
+		if strings.HasPrefix(name, "text/") {
+			texts = append(texts, strings.TrimSuffix(strings.TrimPrefix(name, "text/"), ".txt"))
+		}
+	}
+	sort.Strings(texts)
+	keep := map[string][]byte{}
+	for name, data := range files {
+		for _, stem := range texts[:min(n, len(texts))] {
+			if strings.Contains(name, "/"+stem) {
+				keep[name] = data
+			}
+		}
+	}
+	return keep
 }
 
 // pick chooses one of list by a hash of s, the same every run.
